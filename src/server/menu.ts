@@ -1,0 +1,31 @@
+/**
+ * The add-on menu. onOpen runs in AuthMode.NONE for a workbook where the add-on is installed but not yet used:
+ * it may only build the menu, so nothing here reads the spreadsheet.
+ */
+const MENU = {
+  en: [
+    ['Open planner', 'showSidebar'],
+    ['Build allocation', 'menuBuildAllocation'],
+  ],
+  zh: [
+    ['打开预算规划', 'showSidebar'],
+    ['生成预算分配表', 'menuBuildAllocation'],
+  ],
+} as const;
+
+export function menuLanguage_(locale: string | undefined): 'en' | 'zh' {
+  return /^zh/i.test(locale ?? '') ? 'zh' : 'en';
+}
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
+  for (const [caption, functionName] of MENU[menuLanguage_(Session.getActiveUserLocale())]) {
+    menu.addItem(caption, functionName);
+  }
+  menu.addToUi();
+}
+
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
