@@ -1,0 +1,80 @@
+/**
+ * A generated tab described as data. Builders return one; the renderer (src/sheets/render.ts) alone turns it into
+ * batched SpreadsheetApp calls; tests assert on it and a formula engine evaluates its formulas.
+ * Rows and columns are 1-based, as in Sheets.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface PlanCell {
+  /** A literal. Text is always written as text, even when it starts with "=", "+", "-" or "@". */
+  value?: CellValue;
+  /** A formula, starting with "=". Only the builder writes these, never user data. */
+  formula?: string;
+  format?: string;
+  bold?: boolean;
+  background?: string;
+  color?: string;
+  align?: 'left' | 'center' | 'right';
+  note?: string;
+}
+
+export interface PlanBlock {
+  row: number;
+  column: number;
+  cells: PlanCell[][];
+}
+
+/** A conditional-format rule with a custom formula, evaluated relative to the top-left cell of its range. */
+export interface PlanRule {
+  range: string;
+  formula: string;
+  background?: string;
+  color?: string;
+  bold?: boolean;
+}
+
+export interface PlanValidation {
+  range: string;
+  list?: string[];
+  /** Inclusive bounds of a number. */
+  between?: [number, number];
+  atLeast?: number;
+  helpText: string;
+}
+
+export interface PlanChart {
+  type: 'PIE' | 'COLUMN' | 'BAR' | 'LINE';
+  /** Data ranges in A1 notation on this tab: a label column and value columns. */
+  ranges: string[];
+  anchor: { row: number; column: number };
+  options: Record<string, string | number | boolean>;
+}
+
+export interface SheetPlan {
+  /** Which of the add-on's tabs this is; the marker that lets a re-run find and refresh it. */
+  kind: string;
+  /** The name the tab gets when it is created. */
+  title: string;
+  blocks: PlanBlock[];
+  /** Widths in pixels of columns A, B, C ... */
+  columnWidths?: number[];
+  frozenRows?: number;
+  rules?: PlanRule[];
+  validations?: PlanValidation[];
+  charts?: PlanChart[];
+  tabColor?: string;
+}
+
+/** Column letters of a 1-based column index (1 -> A, 27 -> AA). */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export const a1 = (row: number, column: number, absolute = false): string =>
+  absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;
+
+export const a1Range = (row: number, column: number, rows: number, columns: number): string =>
+  rows === 1 && columns === 1 ? a1(row, column) : `${a1(row, column)}:${a1(row + rows - 1, column + columns - 1)}`;
