@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { importTs } from './load-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
@@ -60,4 +61,43 @@ for (const { name, array, single } of cases) {
   console.log(
     `${name} over ${ROWS} rows: one array call ${ms(arrayMs)} | ${ROWS} single-cell calls (fresh context each) ${ms(singleMs)} | ratio ${(singleMs / arrayMs).toFixed(0)}x`,
   );
+}
+
+// Service calls per build: a tiny workbook against one with a large roster and a large budget. Batched I/O means
+// the two are equal: the count follows the shape of the tab, not the size of the data.
+const { createMemoryWorkbook } = await importTs('src/offline/workbook/index.ts');
+const sidebarHtml = readFileSync(join(root, 'dist/Sidebar.html'), 'utf8');
+
+function addonWith(rosterRows) {
+  const context = vm.createContext({});
+  const workbook = createMemoryWorkbook({ htmlFiles: { Sidebar: sidebarHtml }, dateConstructor: vm.runInContext('Date', context) });
+  workbook.seedSheet('Roster', [
+    ['Influencer', 'Platform', 'Followers', 'Engagement rate', 'Cost', 'Revenue', 'Status'],
+    ...Array.from({ length: rosterRows }, (_, i) => [`creator${i}`, 'Douyin', 1_000 + i * 37, '6%', 2_000, 9_000, 'Active']),
+  ]);
+  Object.assign(context, workbook.globals);
+  script.runInContext(context);
+  return { workbook, context };
+}
+
+function callsFor(rosterRows, budget) {
+  const { workbook, context } = addonWith(rosterRows);
+  const measure = (fn) => {
+    workbook.calls.reset();
+    fn();
+    return workbook.calls.total;
+  };
+  const request = { budget, currency: 'CNY', stage: 'growth' };
+  return {
+    getSetup: measure(() => context.getSetup()),
+    firstBuild: measure(() => context.buildAllocation(request)),
+    rebuild: measure(() => context.buildAllocation(request)),
+  };
+}
+
+const tiny = callsFor(3, 1_000);
+const large = callsFor(20_000, 50_000_000);
+console.log('service calls    | getSetup | buildAllocation (new tab) | buildAllocation (refresh)');
+for (const [label, c] of [['tiny (3 rows)', tiny], ['large (20,000)', large]]) {
+  console.log(`${label.padEnd(16)} | ${String(c.getSetup).padStart(8)} | ${String(c.firstBuild).padStart(25)} | ${String(c.rebuild).padStart(25)}`);
 }

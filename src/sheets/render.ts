@@ -25,17 +25,39 @@ export function renderPlan_(spreadsheet: Spreadsheet, plan: SheetPlan): RenderRe
   if (sheet) {
     resetSheet_(sheet);
   } else {
-    sheet = spreadsheet.insertSheet(freeName_(spreadsheet, plan.title));
+    // At the end, so the user's tabs keep their positions.
+    sheet = spreadsheet.insertSheet(freeName_(spreadsheet, plan.title), spreadsheet.getSheets().length);
     sheet.addDeveloperMetadata(OWNER_KEY, plan.kind);
   }
   writeBlocks_(sheet, plan);
-  if (plan.columnWidths) plan.columnWidths.forEach((width, i) => sheet!.setColumnWidth(i + 1, width));
+  setColumnWidths_(sheet, plan.columnWidths ?? []);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   if (plan.tabColor) sheet.setTabColor(plan.tabColor);
   if (plan.rules?.length) sheet.setConditionalFormatRules(plan.rules.map((rule) => buildRule_(sheet!, rule)));
   for (const validation of plan.validations ?? []) sheet.getRange(validation.range).setDataValidation(buildValidation_(validation));
-  for (const chart of plan.charts ?? []) sheet.insertChart(buildChart_(sheet, chart));
+  placeCharts_(sheet, plan.charts ?? []);
   return { sheetName: sheet.getName(), created };
+}
+
+/** One call per run of equal widths. */
+function setColumnWidths_(sheet: Sheet, widths: readonly number[]): void {
+  for (let start = 0; start < widths.length; ) {
+    let end = start + 1;
+    while (end < widths.length && widths[end] === widths[start]) end++;
+    sheet.setColumnWidths(start + 1, end - start, widths[start]!);
+    start = end;
+  }
+}
+
+/** Charts are updated in place when the tab already has them, so a refresh keeps their identity. */
+function placeCharts_(sheet: Sheet, charts: readonly PlanChart[]): void {
+  const existing = sheet.getCharts();
+  charts.forEach((chart, i) => {
+    const current = existing[i];
+    if (current) sheet.updateChart(configureChart_(sheet, current.modify().clearRanges(), chart).build());
+    else sheet.insertChart(configureChart_(sheet, sheet.newChart(), chart).build());
+  });
+  for (const extra of existing.slice(charts.length)) sheet.removeChart(extra);
 }
 
 /** The add-on's tab of this kind, found by its marker whatever the user renamed it to. */
@@ -71,7 +93,6 @@ function resetSheet_(sheet: Sheet): void {
   sheet.clear();
   sheet.clearConditionalFormatRules();
   sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
 }
 
 /**
@@ -81,6 +102,14 @@ function resetSheet_(sheet: Sheet): void {
 export function literal_(value: PlanCell['value']): string | number | boolean {
   if (value === null || value === undefined || value === '') return '';
   return typeof value === 'string' ? `'${value}` : value;
+}
+
+/** A new tab has 1000 rows and 26 columns; a larger plan grows it first (one call per dimension, only when needed). */
+function ensureSize_(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 function writeBlocks_(sheet: Sheet, plan: SheetPlan): void {
@@ -107,6 +136,7 @@ function writeBlocks_(sheet: Sheet, plan: SheetPlan): void {
     );
     return { values, used };
   };
+  ensureSize_(sheet, bottom, right);
   const range = sheet.getRange(top, left, rows, columns);
   // One write for values and formulas together: setValues stores strings starting with "=" as formulas, which only
   // the builder's `formula` field produces; literals were escaped above.
@@ -139,10 +169,14 @@ function buildValidation_(v: PlanValidation): GoogleAppsScript.Spreadsheet.DataV
   return builder.build();
 }
 
-function buildChart_(sheet: Sheet, chart: PlanChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {
-  let builder = sheet.newChart().setChartType(Charts.ChartType[chart.type]);
+function configureChart_(
+  sheet: Sheet,
+  start: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+  chart: PlanChart,
+): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  let builder = start.setChartType(Charts.ChartType[chart.type]);
   for (const range of chart.ranges) builder = builder.addRange(sheet.getRange(range));
   builder = builder.setPosition(chart.anchor.row, chart.anchor.column, 0, 0);
   for (const [key, value] of Object.entries(chart.options)) builder = builder.setOption(key, value);
-  return builder.build();
+  return builder;
 }

@@ -1,4 +1,5 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
+import type { WorkbookSnapshot } from '../../src/offline/workbook';
 import type { SheetPlan } from '../../src/plan/types';
 
 /**
@@ -49,4 +50,20 @@ export function planGrid(plan: SheetPlan): RawCellContent[][] {
     );
   }
   return Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
+}
+
+/** A workbook snapshot's sheets as raw grids (formulas as "=..." strings), for the formula engine. */
+export function snapshotGrids(snapshot: WorkbookSnapshot): Record<string, RawCellContent[][]> {
+  const grids: Record<string, RawCellContent[][]> = {};
+  for (const sheet of snapshot.sheets) {
+    const grid: RawCellContent[][] = [];
+    for (const [ref, cell] of Object.entries(sheet.cells)) {
+      const { row, col } = parseA1(ref);
+      const v = cell.v;
+      const literal = v === undefined ? null : typeof v === 'object' ? ('date' in v ? v.date : null) : v;
+      (grid[row] ??= [])[col] = cell.f ?? literal;
+    }
+    grids[sheet.name] = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
+  }
+  return grids;
 }

@@ -1,0 +1,51 @@
+/**
+ * Relative-reference adjustment for a formula written to several cells at once
+ * (Range.setFormula on a block): Sheets rewrites "=B2*2" as "=B3*2" one row
+ * down. Only cell references are shifted; string literals and quoted sheet
+ * names are left alone, and absolute ($) parts stay fixed.
+ */
+import { columnToLetters, lettersToColumn } from './a1';
+
+const CELL_REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(])/g;
+
+function shiftSegment(text: string, rows: number, columns: number): string {
+  return text.replace(CELL_REF, (whole, lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+    const column = colAbs ? lettersToColumn(letters) : lettersToColumn(letters) + columns;
+    const row = rowAbs ? Number(digits) : Number(digits) + rows;
+    // A reference pushed off the sheet becomes #REF! in Sheets.
+    if (column < 1 || row < 1) return `${lead}#REF!`;
+    const outLetters = colAbs ? letters : columnToLetters(column);
+    return `${lead}${colAbs}${outLetters}${rowAbs}${row}`;
+  });
+}
+
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  let out = '';
+  let plain = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i] ?? '';
+    if (ch === '"' || ch === "'") {
+      out += shiftSegment(plain, rows, columns);
+      plain = '';
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    plain += ch;
+    i++;
+  }
+  return out + shiftSegment(plain, rows, columns);
+}
