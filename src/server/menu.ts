@@ -17,10 +17,18 @@ export function menuLanguage_(locale: string | undefined): 'en' | 'zh' {
   return /^zh/i.test(locale ?? '') ? 'zh' : 'en';
 }
 
+function userLocale_(): string {
+  try {
+    return Session.getActiveUserLocale();
+  } catch {
+    return 'en'; // not every authorisation mode lets a trigger read the user's locale; English is the safe default
+  }
+}
+
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createAddonMenu();
-  for (const [caption, functionName] of MENU[menuLanguage_(Session.getActiveUserLocale())]) {
+  for (const [caption, functionName] of MENU[menuLanguage_(userLocale_())]) {
     menu.addItem(caption, functionName);
   }
   menu.addToUi();

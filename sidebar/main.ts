@@ -1,0 +1,4 @@
+import { mount } from './wizard';
+
+const root = document.getElementById('app');
+if (root) mount(root);
