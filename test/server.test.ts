@@ -98,6 +98,15 @@ describe('buildAllocation through the built bundle', () => {
     expect(engine.value('Allocation', a1(LAYOUT.results.first + 2, 2))).toBe(30_000);
   });
 
+  it('formats money in the chosen currency', () => {
+    const addon = loadAddon();
+    addon.run('buildAllocation', { ...SEED_REQUEST, currency: 'USD' });
+    const cells = addon.workbook.snapshot().sheets.find((s) => s.name === 'Allocation')!.cells;
+    expect(cells[a1(LAYOUT.budget.row, LAYOUT.budget.column)]).toMatchObject({ v: 30_000, nf: '"$"#,##0' });
+    expect(cells[a1(LAYOUT.results.first, 2)]).toMatchObject({ nf: '"$"#,##0' });
+    expect(cells[a1(LAYOUT.results.first, 7)]).toMatchObject({ nf: '0.00' });
+  });
+
   it('never touches a user tab that happens to be called Allocation', () => {
     const addon = loadAddon({ sheets: { Allocation: [['my own allocation', 123]] } });
     const mine = sheetJson(addon, 'Allocation');
