@@ -1,0 +1,300 @@
+/**
+ * One playground workbook: the built add-on (dist/Code.js) in a bare vm context whose globals are the in-memory
+ * workbook's Apps Script services, the roster it starts from, and every change made since, kept as a journal so
+ * the session can be saved and rebuilt on the next start.
+ */
+import vm from 'node:vm';
+import {
+  createMemoryWorkbook,
+  parseA1 as parseCellRef,
+  type MemoryWorkbook,
+  type MenuItemSnapshot,
+  type WorkbookSnapshot,
+} from '../src/offline/workbook';
+import { sampleRoster, type SampleCell, type SampleLanguage } from '../src/offline/sample';
+import { parseUserEntry, type EnteredValue } from '../src/offline/user-entry';
+import { dateFromDay } from './dates';
+import { FormulaEngine, type CustomFunctions } from './formulas';
+import { checkValidation } from './validation';
+
+export type RosterSource =
+  | { kind: 'sample'; language: SampleLanguage; seed: number; count: number }
+  | { kind: 'csv'; fileName: string; rows: string[][] };
+
+/** A change to the workbook, replayed in order to rebuild a saved session. */
+export type SessionOp =
+  | { kind: 'call'; name: string; args: unknown[] }
+  | { kind: 'menu'; functionName: string }
+  | { kind: 'edit'; sheet: string; cell: string; input: string };
+
+export interface SessionOptions {
+  /** dist/Code.js */
+  code: string;
+  /** dist/Sidebar.html, served to HtmlService.createHtmlOutputFromFile('Sidebar'). */
+  sidebarHtml: string;
+  source: RosterSource;
+  locale?: string;
+  timeZone?: string;
+}
+
+export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Rosters in China keep China's clock; a sample's dates are calendar days there. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const HEADER_BACKGROUND = '#f1f3f4';
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
+
+const errorMessage = (e: unknown): string =>
+  typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+
+export function workbookName(source: RosterSource): string {
+  if (source.kind === 'csv') return source.fileName.replace(/\.(csv|tsv|txt)$/i, '') || 'Roster';
+  return source.language === 'zh' ? '达人矩阵示例' : 'Influencer Matrix sample';
+}
+
+/** The locale a roster suggests: Chinese headers mean a Chinese workbook (and the sidebar in Chinese, ¥ budgets). */
+export function localeFor(source: RosterSource): string {
+  if (source.kind === 'sample') return source.language === 'zh' ? 'zh_CN' : 'en_US';
+  return /[\u4e00-\u9fff]/.test((source.rows[0] ?? []).join('')) ? 'zh_CN' : 'en_US';
+}
+
+export class PlaygroundSession {
+  readonly workbook: MemoryWorkbook;
+  readonly source: RosterSource;
+  /** Every change that succeeded, in order. */
+  readonly ops: SessionOp[] = [];
+  /** Bumped on every change, so a client can tell its picture is stale. */
+  version = 0;
+  private readonly context: vm.Context;
+  private readonly functions: CustomFunctions;
+  private engineCache: FormulaEngine | null = null;
+
+  constructor(options: SessionOptions) {
+    this.source = options.source;
+    this.context = vm.createContext({});
+    const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    const locale = options.locale ?? localeFor(options.source);
+    this.workbook = createMemoryWorkbook({
+      name: workbookName(options.source),
+      locale,
+      timeZone,
+      userLocale: locale.slice(0, 2),
+      htmlFiles: { Sidebar: options.sidebarHtml },
+      dateConstructor: vm.runInContext('Date', this.context) as DateConstructor,
+    });
+    Object.assign(this.context, this.workbook.globals);
+    vm.runInContext(options.code, this.context, { filename: 'Code.js' });
+
+    const addon = (this.context as Record<string, unknown>).InfluencerMatrix as {
+      customFunctionHelp: CustomFunctions['help'];
+      callCustomFunction(name: string, args: unknown[]): unknown;
+    };
+    this.functions = { help: addon.customFunctionHelp, call: (name, args) => addon.callCustomFunction(name, args) };
+
+    this.seedRoster();
+    // What Sheets does when the workbook opens with the add-on installed, then the user opening the planner.
+    this.invoke('onOpen', [{}]);
+    this.invoke('showSidebar', []);
+    this.recalculate();
+  }
+
+  /** The current evaluation of every formula; rebuilt lazily after a change. */
+  get engine(): FormulaEngine {
+    this.engineCache ??= new FormulaEngine(this.functions, this.workbook.snapshot());
+    return this.engineCache;
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return this.workbook.snapshot();
+  }
+
+  private get timeZone(): string {
+    return this.workbook.spreadsheet.getSpreadsheetTimeZone();
+  }
+
+  private seedRoster(): void {
+    const spreadsheet = this.workbook.spreadsheet;
+    const sheet = spreadsheet.getSheets()[0]!;
+    let headers: unknown[];
+    let rows: unknown[][];
+    let formats: Array<Array<string | null>>;
+    let widths: number[];
+    if (this.source.kind === 'sample') {
+      const sample = sampleRoster({ language: this.source.language, seed: this.source.seed, count: this.source.count });
+      sheet.setName(sample.sheetName);
+      headers = sample.headers;
+      rows = sample.rows.map((row) => row.map((cell) => this.cellValue(cell)));
+      formats = sample.rows.map(() => sample.numberFormats);
+      widths = sample.columnWidths;
+    } else {
+      sheet.setName('Roster');
+      const source = this.source.rows;
+      const [head = [], ...body] = source;
+      headers = head;
+      const entries = body.map((row) => row.map((text) => parseUserEntry(text, { formulas: false })));
+      rows = entries.map((row) => row.map((e) => (e.kind === 'value' ? this.cellValue(e.value) : null)));
+      formats = entries.map((row) => row.map((e) => (e.kind === 'value' ? (e.numberFormat ?? null) : null)));
+      widths = headers.map((_, c) => {
+        const longest = Math.max(String(headers[c] ?? '').length, ...source.slice(0, 200).map((r) => (r[c] ?? '').length));
+        return Math.min(280, Math.max(80, longest * 8 + 16));
+      });
+    }
+    const width = Math.max(headers.length, ...rows.map((r) => r.length));
+    const pad = <T>(row: T[], fill: T): T[] => [...row, ...Array<T>(Math.max(0, width - row.length)).fill(fill)];
+    // Seeded as the team typed it: text stays text even when it starts with "=" (see literal below).
+    this.workbook.seedSheet(sheet.getName(), [pad(headers, ''), ...rows.map((r) => pad(r, null))].map((r) => r.map(literal)));
+    if (width === 0) return;
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    sheet.setFrozenRows(1);
+    applyNumberFormats(sheet, formats);
+    widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  }
+
+  /** A sample or imported value as the workbook stores it; calendar days become Dates at midnight there. */
+  private cellValue(value: SampleCell | EnteredValue): unknown {
+    if (value !== null && typeof value === 'object') return dateFromDay(value.date, this.timeZone);
+    return value;
+  }
+
+  /** Calls a top-level function of the bundle; errors come back as their message, as Apps Script reports them. */
+  private invoke(name: string, args: unknown[]): Outcome {
+    const fn = Object.prototype.hasOwnProperty.call(this.context, name) ? (this.context as Record<string, unknown>)[name] : undefined;
+    if (!FUNCTION_NAME.test(name) || typeof fn !== 'function' || name.endsWith('_')) {
+      return { ok: false, message: `Script function not found: ${name}` };
+    }
+    try {
+      return { ok: true, value: (fn as (...a: unknown[]) => unknown)(...args) };
+    } catch (e) {
+      return { ok: false, message: errorMessage(e) };
+    }
+  }
+
+  /** Runs `work`, and when the workbook changed, recalculates, journals `op` and bumps the version. */
+  private change<T>(op: SessionOp, work: () => Outcome<T>): Outcome<T> {
+    const before = JSON.stringify(this.snapshot());
+    const outcome = work();
+    if (JSON.stringify(this.snapshot()) !== before) {
+      this.recalculate();
+      this.ops.push(op);
+      this.version++;
+    }
+    return outcome;
+  }
+
+  /**
+   * google.script.run: the arguments and the result cross as JSON (Dates, functions and class instances do not
+   * survive), a failure reaches the caller as its message, and names ending in "_" are private.
+   */
+  scriptRun(name: string, args: unknown[]): Outcome {
+    if (!Array.isArray(args)) return { ok: false, message: 'Arguments must be an array.' };
+    const input = JSON.parse(JSON.stringify(args)) as unknown[];
+    return this.change({ kind: 'call', name, args: input }, () => {
+      const outcome = this.invoke(name, input);
+      if (!outcome.ok) return outcome;
+      const value = outcome.value === undefined ? undefined : (JSON.parse(JSON.stringify(outcome.value)) as unknown);
+      return { ok: true, value };
+    });
+  }
+
+  /** The menu items the add-on put in the Extensions menu. */
+  menuItems(): Array<{ caption: string; functionName: string }> {
+    const items: Array<{ caption: string; functionName: string }> = [];
+    const walk = (list: MenuItemSnapshot[]): void => {
+      for (const item of list) {
+        if (item.kind === 'item' && item.caption && item.functionName) items.push({ caption: item.caption, functionName: item.functionName });
+        if (item.kind === 'submenu' && item.menu) walk(item.menu.items);
+      }
+    };
+    for (const menu of this.workbook.ui.menus) walk(menu.items);
+    return items;
+  }
+
+  /** Runs a menu item, as clicking it in Sheets does; only functions the menu names can be run this way. */
+  menu(functionName: string): Outcome {
+    if (!this.menuItems().some((item) => item.functionName === functionName)) {
+      return { ok: false, message: `No menu item runs ${functionName}.` };
+    }
+    return this.change({ kind: 'menu', functionName }, () => this.invoke(functionName, []));
+  }
+
+  /** What typing into a cell does: numbers, percentages, dates and formulas are recognised as Sheets does. */
+  edit(sheetName: string, cell: string, input: string): Outcome<null> {
+    const sheet = this.workbook.spreadsheet.getSheetByName(String(sheetName));
+    if (!sheet) return { ok: false, message: `No sheet named "${sheetName}".` };
+    const ref = parseCellRef(String(cell));
+    if (!ref || ref.sheetName !== null || ref.endRow !== ref.row || ref.endColumn !== ref.column) {
+      return { ok: false, message: `"${cell}" is not a single cell.` };
+    }
+    if (typeof input !== 'string') return { ok: false, message: 'The cell content must be text.' };
+    const entry = parseUserEntry(input);
+    const rejected = checkValidation(this.snapshot(), sheet.getName(), ref.row, ref.column, entry);
+    if (rejected) return { ok: false, message: rejected };
+    return this.change({ kind: 'edit', sheet: sheet.getName(), cell: String(cell).toUpperCase(), input }, () => {
+      const range = sheet.getRange(ref.row, ref.column);
+      if (entry.kind === 'empty') range.clearContent();
+      else if (entry.kind === 'formula') range.setFormula(entry.formula);
+      else {
+        range.setValue(literal(this.cellValue(entry.value)));
+        if (entry.numberFormat) range.setNumberFormat(entry.numberFormat);
+      }
+      return { ok: true, value: null };
+    });
+  }
+
+  /** Switching tabs; not a change to the workbook's content, so it is not journaled. */
+  activate(sheetName: string): Outcome<null> {
+    const sheet = this.workbook.spreadsheet.getSheetByName(String(sheetName));
+    if (!sheet) return { ok: false, message: `No sheet named "${sheetName}".` };
+    sheet.activate();
+    return { ok: true, value: null };
+  }
+
+  /** Re-applies a saved change; a change that fails now (the add-on changed since) is reported and skipped. */
+  replay(op: SessionOp): Outcome {
+    if (op.kind === 'call') return this.scriptRun(op.name, op.args);
+    if (op.kind === 'menu') return this.menu(op.functionName);
+    return this.edit(op.sheet, op.cell, op.input);
+  }
+
+  /**
+   * Evaluates every formula and stores each result in its cell, so the add-on reads computed values back through
+   * getValues() as it would in Sheets.
+   */
+  recalculate(): void {
+    this.engineCache?.destroy();
+    this.engineCache = null;
+    const engine = this.engine;
+    for (const sheet of this.snapshot().sheets) {
+      for (const [ref, cell] of Object.entries(sheet.cells)) {
+        if (cell.f === undefined) continue;
+        const { row, column } = parseCellRef(ref)!;
+        const value = engine.value(sheet.name, row, column);
+        const stored = value !== null && typeof value === 'object' ? value.error : value;
+        this.workbook.setComputedValue(sheet.name, row, column, stored);
+      }
+    }
+  }
+
+  close(): void {
+    this.engineCache?.destroy();
+    this.engineCache = null;
+  }
+}
+
+/**
+ * Number formats of the data rows (below the header), one call per column when the column agrees on its format
+ * (blank cells in it take the format harmlessly, as they would in Sheets), cell by cell otherwise.
+ */
+function applyNumberFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, formats: Array<Array<string | null>>): void {
+  const columns = Math.max(0, ...formats.map((r) => r.length));
+  for (let c = 0; c < columns; c++) {
+    const found = new Set(formats.map((r) => r[c]).filter((f): f is string => !!f));
+    if (found.size === 1) sheet.getRange(2, c + 1, formats.length, 1).setNumberFormat([...found][0]!);
+    else if (found.size > 1) formats.forEach((r, i) => r[c] && sheet.getRange(i + 2, c + 1).setNumberFormat(r[c]!));
+  }
+}
+
+/** Text is written with a leading apostrophe, as the add-on's renderer does, so it never turns into a formula. */
+function literal(value: unknown): unknown {
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}

@@ -1,0 +1,86 @@
+/**
+ * What a cell holds after a person types text into it, or after a CSV file is imported: Sheets turns "60000",
+ * "8%", "¥2,000", "TRUE" and "2026-04-30" into a number, boolean or date (with a matching number format), keeps
+ * everything else as text, and makes "=..." a formula. The playground reads grid edits and CSV rosters through this
+ * one function so both behave the same.
+ */
+
+export type EnteredValue = string | number | boolean | { date: string };
+
+export type UserEntry =
+  | { kind: 'empty' }
+  | { kind: 'formula'; formula: string }
+  | { kind: 'value'; value: EnteredValue; numberFormat?: string };
+
+export interface EntryOptions {
+  /**
+   * Whether "=..." becomes a formula. Off for imported files: a roster cell starting with "=" is data, and running
+   * it would let a crafted export execute formulas in the team's workbook (CSV injection).
+   */
+  formulas?: boolean;
+}
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const CURRENCY_SYMBOLS = ['HK$', 'NT$', 'S$', '¥', '$', '€', '£', '₩'] as const;
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+function plainNumber(text: string): number | null {
+  if (!NUMBER.test(text) || !/\d/.test(text)) return null;
+  const n = Number(text.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+const decimalsOf = (text: string): number => (/\.(\d+)/.exec(text)?.[1]?.length ?? 0);
+const fixedFormat = (places: number): string => (places > 0 ? `0.${'0'.repeat(places)}` : '0');
+
+export function parseUserEntry(input: string, options: EntryOptions = {}): UserEntry {
+  if (input === '') return { kind: 'empty' };
+  if (options.formulas !== false && input.length > 1 && input.startsWith('=')) return { kind: 'formula', formula: input };
+  // A leading apostrophe forces text, and is not part of the value.
+  if (input.startsWith("'")) return input.length > 1 ? { kind: 'value', value: input.slice(1) } : { kind: 'empty' };
+
+  const text = input.trim();
+  if (text === '') return { kind: 'value', value: input };
+  const upper = text.toUpperCase();
+  if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'value', value: upper === 'TRUE' };
+
+  // "0012" is an account id or a postcode far more often than a quantity; keep it as typed.
+  if (/^[+-]?0\d/.test(text)) return { kind: 'value', value: input };
+
+  const n = plainNumber(text);
+  if (n !== null) {
+    return text.includes(',')
+      ? { kind: 'value', value: n, numberFormat: decimalsOf(text) ? `#,##0.${'0'.repeat(decimalsOf(text))}` : '#,##0' }
+      : { kind: 'value', value: n };
+  }
+
+  if (text.endsWith('%')) {
+    const body = text.slice(0, -1).trim();
+    const p = plainNumber(body);
+    if (p !== null) return { kind: 'value', value: p / 100, numberFormat: `${fixedFormat(decimalsOf(body))}%` };
+  }
+
+  for (const symbol of CURRENCY_SYMBOLS) {
+    const negative = text.startsWith('-');
+    const body = negative ? text.slice(1) : text;
+    if (!body.startsWith(symbol)) continue;
+    const amount = plainNumber(body.slice(symbol.length).trim());
+    if (amount === null || amount < 0) break;
+    const places = decimalsOf(body);
+    return {
+      kind: 'value',
+      value: negative ? -amount : amount,
+      numberFormat: `"${symbol}"#,##0${places ? `.${'0'.repeat(places)}` : ''}`,
+    };
+  }
+
+  const date = ISO_DATE.exec(text);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const probe = new Date(Date.UTC(y, m - 1, d));
+    if (probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d) {
+      return { kind: 'value', value: { date: probe.toISOString().slice(0, 10) }, numberFormat: 'yyyy-mm-dd' };
+    }
+  }
+  return { kind: 'value', value: input };
+}
