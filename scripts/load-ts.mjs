@@ -1,10 +1,23 @@
-// Loads a TypeScript module from src/ into a Node script by bundling it in memory with esbuild (the scripts stay
-// plain JavaScript; no TypeScript loader is needed at run time).
+// Loads a TypeScript module (src/, playground/) into a Node script: bundled in memory with esbuild and imported from
+// a data: URL, so the scripts stay plain JavaScript and nothing is written to disk. npm imports stay external and
+// resolve to this checkout's node_modules.
 import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const resolvePackages = {
+  name: 'resolve-packages',
+  setup(b) {
+    // A data: URL module can import absolute URLs but not bare package names, so they are resolved here.
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || builtinModules.includes(args.path)) return { path: args.path, external: true };
+      return { path: import.meta.resolve(args.path), external: true };
+    });
+  },
+};
 
 export async function importTs(relativePath) {
   const result = await build({
@@ -15,8 +28,7 @@ export async function importTs(relativePath) {
     target: 'node20',
     write: false,
     logLevel: 'silent',
-    packages: 'external',
+    plugins: [resolvePackages],
   });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }

@@ -1,37 +1,5 @@
-// Starts the offline playground: `npm start` builds dist/ first, then runs this. The playground is TypeScript
-// (playground/); it is bundled in memory with esbuild and imported from a data: URL, so nothing is written to disk.
-// Its npm imports stay external and resolve to this checkout's node_modules.
-import { build } from 'esbuild';
-import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const resolvePackages = {
-  name: 'resolve-packages',
-  setup(b) {
-    // A data: URL module can import absolute URLs but not bare package names, so they are resolved here.
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || builtinModules.includes(args.path)) return { path: args.path, external: true };
-      return { path: import.meta.resolve(args.path), external: true };
-    });
-  },
-};
-
-async function importTs(relativePath) {
-  const result = await build({
-    entryPoints: [join(root, relativePath)],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    plugins: [resolvePackages],
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
-}
+// Starts the offline playground: `npm start` builds dist/ first, then runs this (see playground/cli.ts for options).
+import { importTs, root } from './load-ts.mjs';
 
 const { main } = await importTs('playground/cli.ts');
 const code = await main(process.argv.slice(2), { root });
