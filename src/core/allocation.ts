@@ -14,6 +14,7 @@ import {
   type Stage,
   type TierKey,
 } from './domain';
+import { tidy } from './result';
 
 /** Everything the allocation needs, defaults filled in. The Allocation tab writes these as its inputs block. */
 export interface AllocationSettings {
@@ -60,7 +61,6 @@ export interface Allocation {
 
 export const MIX_TOLERANCE = 1e-6;
 
-const tidy = (n: number): number => Number(n.toPrecision(12));
 
 const midpoint = (r: Range): number => (r.min + r.max) / 2;
 

@@ -11,8 +11,6 @@ export const TIER_KEYS = ['mega', 'macro', 'mid', 'micro', 'nano'] as const;
 export type TierKey = (typeof TIER_KEYS)[number];
 export type PerTier<T> = Record<TierKey, T>;
 
-export const tierKey = (tier: Tier): TierKey => tier.toLowerCase() as TierKey;
-
 export interface TierBand {
   tier: string;
   /** Minimum followers, inclusive. */

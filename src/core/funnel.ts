@@ -1,4 +1,5 @@
 import { FUNNEL_DEFAULTS } from './domain';
+import { tidy } from './result';
 
 /** The seed's ROI funnel for one influencer post. Rates default to the seed's 30% reach, 10% click, 5% convert. */
 export interface FunnelInput {
@@ -20,10 +21,7 @@ export interface Funnel {
   roas: number;
 }
 
-export const FUNNEL_STEPS = ['reach', 'engagement', 'clicks', 'conversions', 'revenue', 'roas'] as const;
-
-/** Rounds away binary noise so 50,000 x 0.3 x 0.08 x 0.1 x 0.05 x 150 / 2,000 is exactly 0.45. */
-const tidy = (n: number): number => Number(n.toPrecision(12));
+// Rounded so 50,000 x 0.3 x 0.08 x 0.1 x 0.05 x 150 / 2,000 is exactly 0.45.
 
 export function predictFunnel(input: FunnelInput): Funnel {
   const reachRate = input.reachRate ?? FUNNEL_DEFAULTS.reachRate;

@@ -1,4 +1,4 @@
-import { fail, ok, quote, type Parsed } from './result';
+import { fail, ok, quote, tidy, type Parsed } from './result';
 
 /**
  * Reading numbers the way marketers write them: `12,000`, `12.5k`, `1.2M`, `3.4万`, `1亿`, `¥2,000`, `2000元`,
@@ -91,7 +91,7 @@ function readText(raw: string): Reading | null {
   const value = sign * Number(text.replace(/,/g, '')) * factor;
   if (!Number.isFinite(value)) return null;
   // Round away binary noise from the multiplication (12.5k must be exactly 12500).
-  const clean = factor === 1 ? value : Number(value.toPrecision(12));
+  const clean = factor === 1 ? value : tidy(value);
   return { value: clean, percent, currency, multiplier: factor !== 1 };
 }
 
@@ -125,7 +125,7 @@ function checkKind(raw: unknown, r: Reading, kind: NumberKind): Parsed<number> {
       if (!r.percent && value > 1) {
         return fail(`${quote(raw)} is ambiguous: write ${fmt(value)}% or ${fmt(value / 100)}`);
       }
-      return ok(r.percent ? Number(value.toPrecision(12)) : value);
+      return ok(r.percent ? tidy(value) : value);
     }
     case 'count':
     case 'money':
@@ -134,7 +134,7 @@ function checkKind(raw: unknown, r: Reading, kind: NumberKind): Parsed<number> {
       if (r.value < 0) return fail(`${quote(raw)} is negative; expected ${expected}`);
       return ok(r.value);
     case 'number':
-      return ok(r.percent ? Number((r.value / 100).toPrecision(12)) : r.value);
+      return ok(r.percent ? tidy(r.value / 100) : r.value);
   }
 }
 
@@ -151,7 +151,7 @@ export function parseRating(raw: unknown, scale: number): Parsed<number | null> 
       const num = Number(m[1]);
       const den = Number(m[2]);
       if (den <= 0 || num > den) return fail(`${quote(raw)} is not a valid rating; expected 0 to ${scale}`);
-      return ok(Number(((num / den) * scale).toPrecision(12)));
+      return ok(tidy((num / den) * scale));
     }
   }
   const parsed = parseNumber(raw, 'number');

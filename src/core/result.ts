@@ -12,3 +12,6 @@ export function quote(value: unknown): string {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
 }
+
+/** Rounds away binary noise (0.1 x 3 = 0.30000000000000004) so figures compare and display exactly. */
+export const tidy = (n: number): number => Number(n.toPrecision(12));

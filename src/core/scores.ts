@@ -1,23 +1,9 @@
-import {
-  AMBASSADOR_LEVELS,
-  RATING_BANDS,
-  SCORE_PARTS,
-  SELECTION_WEIGHTS,
-  type ScoreKind,
-} from './domain';
+import { AMBASSADOR_LEVELS, RATING_BANDS, SELECTION_WEIGHTS } from './domain';
+import { tidy } from './result';
 
 /** Total relationship score: the mean of the engagement, partnership and strategic scores (each 0-100). */
 export function totalScore(engagement: number, partnership: number, strategic: number): number {
-  return Number(((engagement + partnership + strategic) / 3).toPrecision(12));
-}
-
-/** A 0-100 score from its four sub-scores; the caller has checked each against its cap (see scoreCaps). */
-export function scoreFromParts(parts: readonly number[]): number {
-  return parts.reduce((sum, part) => sum + part, 0);
-}
-
-export function scoreCaps(kind: ScoreKind): readonly { part: string; cap: number }[] {
-  return SCORE_PARTS[kind];
+  return tidy((engagement + partnership + strategic) / 3);
 }
 
 export interface SelectionFactors {
@@ -46,7 +32,7 @@ export function selectionScore(f: SelectionFactors): number {
     (f.engagementRate ?? 0) * 100 * w.engagementRate +
     (f.contentQuality ?? 0) * w.contentQuality +
     (f.partnershipEase ?? 0) * w.partnershipEase;
-  return Math.min(10, Number(sum.toPrecision(12)));
+  return Math.min(10, tidy(sum));
 }
 
 /** The rating band of an overall 0-10 performance score. */

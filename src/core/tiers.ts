@@ -11,8 +11,6 @@ export function tierOf(followers: number, bands: readonly TierBand[] = TIER_SCHE
   return fail(`followers ${followers} is below the lowest tier minimum (${lowest ? lowest.minFollowers : 0})`);
 }
 
-export const SCHEME_NAMES = Object.keys(TIER_SCHEMES) as SchemeName[];
-
 /**
  * A tier scheme: a named one ("matrix", "partnership") or a team's own two-column table of (tier name, minimum
  * followers). A header row and blank rows in the table are skipped; minimums must be distinct.

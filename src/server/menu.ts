@@ -1,3 +1,5 @@
+import { languageForLocale } from '../plan/labels';
+
 /**
  * The add-on menu. onOpen runs in AuthMode.NONE for a workbook where the add-on is installed but not yet used:
  * it may only build the menu, so nothing here reads the spreadsheet.
@@ -13,10 +15,6 @@ const MENU = {
   ],
 } as const;
 
-export function menuLanguage_(locale: string | undefined): 'en' | 'zh' {
-  return /^zh/i.test(locale ?? '') ? 'zh' : 'en';
-}
-
 function userLocale_(): string {
   try {
     return Session.getActiveUserLocale();
@@ -28,7 +26,7 @@ function userLocale_(): string {
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createAddonMenu();
-  for (const [caption, functionName] of MENU[menuLanguage_(userLocale_())]) {
+  for (const [caption, functionName] of MENU[languageForLocale(userLocale_())]) {
     menu.addItem(caption, functionName);
   }
   menu.addToUi();
