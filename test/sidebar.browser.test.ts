@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupInfo } from '../src/shared/api';
@@ -99,9 +98,6 @@ describe('planner sidebar', () => {
         aov: 150,
         targetRoas: 3,
       });
-
-      mkdirSync(join(__dirname, '..', 'docs'), { recursive: true });
-      await page.screenshot({ path: join(__dirname, '..', 'docs', 'sidebar.png'), fullPage: true });
 
       await byId(page, 'build').click();
       await waitForText(page, 'status', 'Allocation tab "Allocation" created');

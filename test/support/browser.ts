@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DIST } from './bundle';
 
 /**
- * The built sidebar (dist/Sidebar.html) in Debian's headless Chromium, with google.script.run replaced by a shim
+ * The built sidebar (dist/Sidebar.html) in headless Chromium, with google.script.run replaced by a shim
  * that forwards every call to Node. The Node side is one function, so the same page can talk to a fake server or to
  * the real bundle loaded with loadBundle():
  *
@@ -26,21 +26,7 @@ export const SIDEBAR_URL = 'https://sidebar.test/Sidebar.html';
 /** The built page, read once by the caller so a concurrent `npm run build` (which empties dist/) cannot race a test. */
 export const readSidebarHtml = (): string => readFileSync(SIDEBAR_HTML, 'utf8');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium } from './chromium';
 
 export interface ScriptCall {
   name: string;
