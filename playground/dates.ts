@@ -26,3 +26,18 @@ export function dateFromSerial(serial: number, timeZone: string): Date {
 export function dateFromDay(day: string, timeZone: string): Date {
   return dateFromSerial(Date.parse(`${day}T00:00:00Z`) / DAY_MS + SERIAL_EPOCH_OFFSET, timeZone);
 }
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * An instant as the spreadsheet's wall clock reads it, in the form HyperFormula parses into a date cell:
+ * "2026-04-30" at midnight, "2026-04-30 13:45:10.250" otherwise. Null outside years 1000-9999, which that form
+ * cannot write.
+ */
+export function wallClockText(date: Date, timeZone: string): string | null {
+  const f = zonedFields(date, timeZone);
+  if (f.year < 1000 || f.year > 9999) return null;
+  const day = `${f.year}-${pad(f.month)}-${pad(f.day)}`;
+  if (f.hour === 0 && f.minute === 0 && f.second === 0 && f.millisecond === 0) return day;
+  return `${day} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}.${pad(f.millisecond, 3)}`;
+}

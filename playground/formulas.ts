@@ -20,7 +20,7 @@ import {
 } from 'hyperformula';
 import type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from '../src/offline/workbook';
 import { parseA1 } from '../src/offline/workbook';
-import { serialFromDate } from './dates';
+import { dateFromSerial, serialFromDate, wallClockText } from './dates';
 
 /** The custom functions of a loaded bundle, as the engine needs them. */
 export interface CustomFunctions {
@@ -39,8 +39,14 @@ export interface ArrayBlock {
   numColumns: number;
 }
 
+/** The add-on that answers while an engine evaluates, and the time zone of the workbook it evaluates. */
+interface Evaluating {
+  functions: CustomFunctions;
+  timeZone: string;
+}
+
 /** HyperFormula's function plugins are global; the engine that is evaluating says which add-on answers. */
-let active: CustomFunctions | null = null;
+let active: Evaluating | null = null;
 let registered: string | null = null;
 
 /** The part of HyperFormula's call node a plugin reads (its argument nodes are passed back to HyperFormula as they are). */
@@ -48,11 +54,26 @@ interface Call {
   args: unknown[];
 }
 
-/** A value HyperFormula hands a plugin, as an Apps Script custom function would receive it. */
-function toScriptValue(value: unknown): unknown {
+/** HyperFormula's types of a number that is a date, a time or both (its own NumberType values). */
+const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_TIME', 'NUMBER_DATETIME']);
+
+interface RichNumber {
+  val: number;
+  getDetailedType(): string;
+}
+
+const isRichNumber = (value: unknown): value is RichNumber =>
+  typeof value === 'object' && value !== null && 'val' in value && 'getDetailedType' in value;
+
+/**
+ * A value HyperFormula hands a plugin, as an Apps Script custom function would receive it: a date, time or
+ * date-time as a Date for that wall-clock time in the workbook's zone (Sheets passes midnight there for a date
+ * cell), percents and currency as plain numbers.
+ */
+function toScriptValue(value: unknown, timeZone: string): unknown {
   if (value === EmptyValue || value === undefined || value === null) return '';
   if (value instanceof CellError) return `#${value.type === ErrorType.ERROR ? 'ERROR!' : errorCode(value.type)}`;
-  if (typeof value === 'object' && 'val' in (value as object)) return (value as { val: unknown }).val; // dates, percents, currency
+  if (isRichNumber(value)) return DATE_TYPES.has(value.getDetailedType()) ? dateFromSerial(value.val, timeZone) : value.val;
   return value;
 }
 
@@ -87,7 +108,8 @@ function register(functions: CustomFunctions): void {
       sizeOfResultArrayMethod: `size_${name}`,
       // Ranges go to the function whole, as Sheets passes them: the add-on vectorises itself.
       vectorizationForbidden: true,
-      parameters: params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
+      // passSubtype keeps a date a date (HyperFormula would otherwise hand over its bare serial number).
+      parameters: params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true, passSubtype: true })),
     };
     translations.enGB![name] = name;
     translations.enUS![name] = name;
@@ -110,7 +132,7 @@ class AddonFunctions extends FunctionPlugin {
   private invoke(name: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; message: string } {
     if (!active) return { ok: false, message: `${name} is only available while the playground evaluates the workbook.` };
     try {
-      return { ok: true, value: active.call(name, args) };
+      return { ok: true, value: active.functions.call(name, args) };
     } catch (e) {
       return { ok: false, message: errorMessage(e) };
     }
@@ -134,7 +156,9 @@ class AddonFunctions extends FunctionPlugin {
 
   run(name: string, ast: Call, state: unknown): unknown {
     const implementation = (...raw: unknown[]): unknown => {
-      const args = raw.map((a) => (a instanceof SimpleRangeValue ? a.data.map((row) => row.map(toScriptValue)) : toScriptValue(a)));
+      const timeZone = active?.timeZone ?? 'Etc/GMT';
+      const read = (v: unknown): unknown => toScriptValue(v, timeZone);
+      const args = raw.map((a) => (a instanceof SimpleRangeValue ? a.data.map((row) => row.map(read)) : read(a)));
       const result = this.invoke(name, args);
       if (!result.ok) return new CellError(ErrorType.ERROR, result.message);
       const value = result.value;
@@ -153,15 +177,27 @@ class AddonFunctions extends FunctionPlugin {
   }
 }
 
-/** Raw content for HyperFormula: text is quoted with an apostrophe so "8%" or "1/2" stay text, as they are in the workbook. */
+/**
+ * Raw content for HyperFormula: text is quoted with an apostrophe so "8%" or "1/2" stay text, as they are in the
+ * workbook. A date is written as its wall-clock text so HyperFormula keeps it a date (a bare serial would be a plain
+ * number), and a custom function given the cell receives a Date, as in Sheets.
+ */
 function rawContent(cell: { v?: SnapshotValue; f?: string }, timeZone: string): RawCellContent {
   if (cell.f !== undefined) return cell.f;
   const v = cell.v;
   if (v === undefined) return null;
   if (typeof v === 'string') return `'${v}`;
-  if (typeof v === 'object') return 'date' in v ? serialFromDate(new Date(v.date), timeZone) : `'${v.number}`;
+  if (typeof v === 'object') {
+    if (!('date' in v)) return `'${v.number}`;
+    const date = new Date(v.date);
+    return wallClockText(date, timeZone) ?? serialFromDate(date, timeZone);
+  }
   return v;
 }
+
+/** HyperFormula's default date and time forms, plus the ISO day that rawContent writes. */
+const DATE_FORMATS = ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY-MM-DD'];
+const TIME_FORMATS = ['hh:mm', 'hh:mm:ss.sss'];
 
 function sheetGrid(sheet: SheetSnapshot, timeZone: string): RawCellContent[][] {
   const grid: RawCellContent[][] = [];
@@ -183,21 +219,22 @@ function fromHf(value: CellValue): EngineValue {
 export class FormulaEngine {
   private readonly hf: HyperFormula;
   private readonly ids = new Map<string, number>();
+  private readonly evaluating: Evaluating;
 
-  constructor(
-    private readonly functions: CustomFunctions,
-    snapshot: WorkbookSnapshot,
-  ) {
+  constructor(functions: CustomFunctions, snapshot: WorkbookSnapshot) {
     register(functions);
+    this.evaluating = { functions, timeZone: snapshot.timeZone };
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const sheet of snapshot.sheets) sheets[sheet.name] = sheetGrid(sheet, snapshot.timeZone);
-    this.hf = this.using(() => HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' }));
+    this.hf = this.using(() =>
+      HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', dateFormats: DATE_FORMATS, timeFormats: TIME_FORMATS }),
+    );
     for (const sheet of snapshot.sheets) this.ids.set(sheet.name, this.hf.getSheetId(sheet.name)!);
   }
 
   private using<T>(work: () => T): T {
     const previous = active;
-    active = this.functions;
+    active = this.evaluating;
     try {
       return work();
     } finally {

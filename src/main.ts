@@ -33,7 +33,41 @@ export function callCustomFunction(name: string, args: ArrayLike<unknown>): Cell
   const spec = CUSTOM_FUNCTION_BY_NAME[name];
   if (!spec) throw new Error(`Unknown function ${name}`);
   // Sheets passes omitted trailing arguments as undefined; `arguments` keeps them, which is what we want.
-  return runCustomFunction(spec, Array.prototype.slice.call(args));
+  return runCustomFunction(spec, Array.prototype.slice.call(args), { dayOf: spreadsheetDays_() });
+}
+
+/**
+ * Reads a Date argument as the day it names in the spreadsheet's time zone: Sheets passes a date cell as a Date for
+ * midnight there, and the script's own zone (appsscript.json) may be hours away from it. The zone is looked up on
+ * the first Date of a call only, so a call costs at most one lookup whatever the size of its ranges, and none when
+ * no argument is a date; each distinct day is formatted once.
+ */
+function spreadsheetDays_(): (date: Date) => string {
+  let timeZone: string | null = null;
+  const days = new Map<number, string>();
+  return (date) => {
+    timeZone ??= spreadsheetTimeZone_();
+    let day = days.get(date.getTime());
+    if (day === undefined) {
+      day = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+      days.set(date.getTime(), day);
+    }
+    return day;
+  };
+}
+
+function spreadsheetTimeZone_(): string {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  } catch {
+    // No active spreadsheet to ask (a call from outside a sheet, e.g. the script editor): the script's zone is the
+    // next best guess, and UTC the last, so a date still reads as a day rather than failing the whole formula.
+    try {
+      return Session.getScriptTimeZone();
+    } catch {
+      return 'Etc/UTC';
+    }
+  }
 }
 
 export function callEntryPoint(name: string, args: ArrayLike<unknown>): unknown {

@@ -1,4 +1,4 @@
-import { fail, ok, quote, tidy, type Parsed } from './result';
+import { dayOf, fail, ok, quote, tidy, type Parsed } from './result';
 
 /**
  * Reading numbers the way marketers write them: `12,000`, `12.5k`, `1.2M`, `3.4万`, `1亿`, `¥2,000`, `2000元`,
@@ -100,7 +100,7 @@ export function parseNumber(raw: unknown, kind: NumberKind): Parsed<number | nul
   if (isBlank(raw)) return ok(null);
   const expected = EXPECTED[kind];
   if (typeof raw === 'boolean') return fail(`${quote(raw ? 'TRUE' : 'FALSE')} is not a number; expected ${expected}`);
-  if (raw instanceof Date) return fail(`${quote(raw)} is a date; expected ${expected}`);
+  if (dayOf(raw) !== null) return fail(`${quote(raw)} is a date; expected ${expected}`);
   let reading: Reading;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return fail(`${quote(raw)} is not a number; expected ${expected}`);
@@ -162,10 +162,11 @@ export function parseRating(raw: unknown, scale: number): Parsed<number | null> 
   return parsed;
 }
 
-/** Reads a required piece of text (a URL, a campaign name). */
+/** Reads a required piece of text (a URL, a campaign name). A date reads as its day, 2026-04-30. */
 export function parseText(raw: unknown): Parsed<string | null> {
   if (raw === null || raw === undefined) return ok(null);
-  if (raw instanceof Date) return ok(raw.toISOString().slice(0, 10));
+  const day = dayOf(raw);
+  if (day !== null) return ok(day);
   const text = String(raw).trim();
   return ok(text === '' ? null : text);
 }

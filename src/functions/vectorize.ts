@@ -1,5 +1,5 @@
 import { isBlank } from '../core/parse';
-import type { Parsed } from '../core/result';
+import { CalendarDay, type Parsed } from '../core/result';
 
 /** What a cell can hold when a custom function returns it. */
 export type Cell = string | number | boolean;
@@ -53,6 +53,15 @@ export class ArgumentError extends Error {
   }
 }
 
+/** What the caller knows that the core cannot. */
+export interface RunOptions {
+  /**
+   * The calendar day ("yyyy-MM-dd") a Date argument names in the spreadsheet's time zone. Sheets passes a date cell
+   * as a Date for midnight in that zone; without this, a Date is read as its UTC day.
+   */
+  dayOf?: (date: Date) => string;
+}
+
 type Grid = unknown[][];
 const isGrid = (raw: unknown): raw is Grid => Array.isArray(raw) && raw.every(Array.isArray);
 
@@ -69,9 +78,10 @@ interface Slot {
  * a blank result; a bad cell gives a short visible reason in its own cell while the other rows still compute. A bad
  * single value throws, naming the function, the argument, the value and what is expected.
  */
-export function runCustomFunction(spec: FunctionSpec, rawArgs: ReadonlyArray<unknown>): Cell | Cell[][] {
+export function runCustomFunction(spec: FunctionSpec, rawArgs: ReadonlyArray<unknown>, options: RunOptions = {}): Cell | Cell[][] {
+  const dayOf = options.dayOf ?? utcDay;
   const slots: Slot[] = spec.params.map((p, i) => {
-    const raw = rawArgs[i];
+    const raw = withDays(rawArgs[i], dayOf);
     if (p.shape === 'whole' || !isGrid(raw)) return { spec: p, grid: null, raw };
     const isSingle = raw.length === 1 && raw[0]!.length === 1;
     const isOneRow = p.shape === 'row' && raw.length === 1 && (p.widths ?? []).includes(raw[0]!.length);
@@ -100,6 +110,18 @@ export function runCustomFunction(spec: FunctionSpec, rawArgs: ReadonlyArray<unk
     out.push(line);
   }
   return out;
+}
+
+const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/**
+ * Dates (a single value or inside a range) replaced by their calendar day. The check is by tag rather than
+ * `instanceof`, so a Date made in another realm (a test's, or the offline playground's engine) counts as one.
+ */
+function withDays(raw: unknown, dayOf: (date: Date) => string): unknown {
+  if (Array.isArray(raw)) return raw.map((item: unknown) => withDays(item, dayOf));
+  if (Object.prototype.toString.call(raw) === '[object Date]') return new CalendarDay(dayOf(raw as Date));
+  return raw;
 }
 
 function readSingle(spec: FunctionSpec, slot: Slot): unknown {
