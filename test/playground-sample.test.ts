@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TIER_KEYS, TIER_PROFILE, type TierKey } from '../src/core/domain';
-import { detectRoster, ROSTER_FIELDS } from '../src/core/roster';
+import { detectRoster } from '../src/core/roster';
 import { tierOf } from '../src/core/tiers';
-import { createRandom, followerBand, sampleRoster, SAMPLE_REFERENCE_DATE, tierCounts, type SampleRoster } from '../src/offline/sample';
+import { createRandom, followerBand, sampleRoster, SAMPLE_FIELDS, SAMPLE_REFERENCE_DATE, tierCounts, type SampleRoster } from '../src/offline/sample';
 
 const en = sampleRoster();
 const zh = sampleRoster({ language: 'zh' });
@@ -24,8 +24,8 @@ describe('the sample roster', () => {
     expect(JSON.stringify(sampleRoster({ seed: 2 }).rows)).not.toBe(JSON.stringify(en.rows));
     // Pinned, so a change to the generator that would change every demo and screenshot is a deliberate one.
     expect(en.rows[0]).toEqual([
-      'Ella Makeup Lab', 'Xiaohongshu', 2467, 0.176, 770, 6615, 3040, 30, 20416, 1652, 0.181, 'Beauty', 'Guangzhou', 'Inactive',
-      { date: '2026-03-30' }, { date: '2025-10-22' }, null, null, 4.9, 'xhs10000000',
+      'Ella the Chef', 'Xiaohongshu', 2467, 0.172, 390, null, null, null, null, null, 0.185, 'Food', 'Xiamen', 'In Negotiation',
+      { date: '2026-03-18' }, null, null, null, null, null, 'xhs10000000',
     ]);
   });
 
@@ -60,8 +60,12 @@ describe('the sample roster', () => {
       expect(f).toBeGreaterThanOrEqual(min);
       expect(f).toBeLessThanOrEqual(max);
       const { engagementRate, costPerPost } = TIER_PROFILE[tier];
-      expect(rates[i]).toBeGreaterThanOrEqual(engagementRate.min);
-      expect(rates[i]).toBeLessThanOrEqual(engagementRate.max);
+      // A few accounts sit far above their tier's norm (above 2x its typical top, Nano 2x its floor): possibly bought.
+      const inflatedFrom = 2 * (tier === 'nano' ? engagementRate.min : engagementRate.max);
+      if (rates[i]! <= inflatedFrom) {
+        expect(rates[i]).toBeGreaterThanOrEqual(engagementRate.min);
+        expect(rates[i]).toBeLessThanOrEqual(engagementRate.max);
+      }
       expect(costs[i]).toBeGreaterThanOrEqual(costPerPost.min);
       expect(costs[i]).toBeLessThanOrEqual(costPerPost.max);
     });
@@ -105,7 +109,9 @@ describe('the sample roster', () => {
     for (const roster of [en, zh]) {
       const found = detectRoster(roster.sheetName, [roster.headers, ...roster.rows.slice(0, 9)]);
       expect(found?.headerRow).toBe(1);
-      expect(Object.keys(found!.columns).sort()).toEqual(Object.keys(ROSTER_FIELDS).sort());
+      expect(Object.fromEntries(Object.entries(found!.columns).map(([field, c]) => [field, c!.column]))).toEqual(
+        Object.fromEntries(SAMPLE_FIELDS.map((field, i) => [field, i + 1])),
+      );
       expect(found!.columns.followers).toEqual({ column: 3, header: roster.headers[2] });
     }
     expect(zh.headers.slice(0, 6)).toEqual(['达人昵称', '平台', '粉丝数', '互动率', '报价', 'GMV']);

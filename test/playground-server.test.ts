@@ -42,7 +42,7 @@ describe('the playground API', () => {
     expect(setup.ok).toBe(true);
     const info = setup.value as { locale: string; timeZone: string; roster: { sheet: string; columns: Record<string, unknown> } };
     expect(info).toMatchObject({ locale: 'en_US', timeZone: 'Asia/Shanghai', roster: { sheet: 'Roster' } });
-    expect(Object.keys(info.roster.columns)).toHaveLength(20);
+    expect(Object.keys(info.roster.columns)).toHaveLength(21);
     expect(setup.version).toBe(0); // reading changes nothing
 
     for (const name of ['savedAllocation_', 'SpreadsheetApp', 'InfluencerMatrix', 'constructor', 'toString', 'no such']) {
@@ -121,7 +121,7 @@ describe('the Chinese sample', () => {
     try {
       const setup = (await run(pg, 'getSetup')).value as { language: string; currency: string; roster: { sheet: string; columns: Record<string, unknown> } };
       expect(setup).toMatchObject({ language: 'zh', currency: 'CNY', roster: { sheet: '达人名单' } });
-      expect(Object.keys(setup.roster.columns)).toHaveLength(20);
+      expect(Object.keys(setup.roster.columns)).toHaveLength(21);
       const v = await view(pg.url);
       expect(v.name).toBe('达人矩阵示例');
       expect(v.menu.map((m) => m.caption)).toEqual(['打开预算规划', '生成预算分配表']);
@@ -136,14 +136,14 @@ describe('--out', () => {
   it('saves the session after every change, atomically, and resumes it on the next start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-out-'));
     const first = await startTestPlayground({ outDir: dir });
-    await edit(first, 'Roster', 'U2', '=TIER(C2:C301)');
+    await edit(first, 'Roster', 'V2', '=TIER(C2:C301)');
     await run(first, 'buildAllocation', PLAN);
     await edit(first, 'Allocation', 'B5', '60000');
     await run(first, 'getSetup'); // reads only: not a change worth saving
     expect(readdirSync(dir)).toEqual([STATE_FILE]); // no temporary file left behind
     const saved = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as { ops: unknown[]; activeSheet: string };
     expect(saved.ops).toEqual([
-      { kind: 'edit', sheet: 'Roster', cell: 'U2', input: '=TIER(C2:C301)' },
+      { kind: 'edit', sheet: 'Roster', cell: 'V2', input: '=TIER(C2:C301)' },
       { kind: 'call', name: 'buildAllocation', args: [PLAN] },
       { kind: 'edit', sheet: 'Allocation', cell: 'B5', input: '60000' },
     ]);
@@ -154,7 +154,7 @@ describe('--out', () => {
     try {
       expect(second.resumed).toBe(3);
       expect(second.session.engine.value('Allocation', 27, 2)).toBe(30_000);
-      expect(second.session.engine.value('Roster', 3, 21)).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
+      expect(second.session.engine.value('Roster', 3, 22)).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
       expect(second.session.snapshot().activeSheet).toBe('Allocation');
       await fetch(new URL('/api/export.xlsx', second.url));
       expect(readdirSync(dir).sort()).toEqual(['Influencer Matrix sample.xlsx', STATE_FILE]);

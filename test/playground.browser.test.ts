@@ -70,7 +70,7 @@ describe('the offline playground', () => {
     expect(await cellText('C2')).toMatch(/^\d{1,3}(,\d{3})*$/); // "#,##0" applied for display
     expect(await cellText('D2')).toMatch(/^\d+\.\d%$/);
     expect(await cellText('E2')).toMatch(/^¥[\d,]+$/);
-    await expect.poll(() => sidebar().getByTestId('roster').textContent(), WAIT).toContain('Roster found on sheet “Roster”, 20 columns');
+    await expect.poll(() => sidebar().getByTestId('roster').textContent(), WAIT).toContain('Roster found on sheet “Roster”, 21 columns');
     expect(await page.getByTestId('menu').textContent()).toContain('Open planner');
   });
 
@@ -124,15 +124,15 @@ describe('the offline playground', () => {
 
   it('computes custom functions typed into the grid, spilling a column result', async () => {
     await openTab('Roster');
-    await cell('U2').click();
+    await cell('V2').click();
     await page.keyboard.type('=TIER(C2:C301)');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cellText('U2'), WAIT).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
+    await expect.poll(() => cellText('V2'), WAIT).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
     for (const row of [2, 3, 4, 150, 301]) {
       const followers = Number((await cellText(`C${row}`)).replace(/,/g, ''));
-      expect({ ok: true, value: await cellText(`U${row}`) }, `U${row} for ${followers} followers`).toEqual(tierOf(followers));
+      expect({ ok: true, value: await cellText(`V${row}`) }, `V${row} for ${followers} followers`).toEqual(tierOf(followers));
     }
-    expect(await cellText('U302')).toBe('');
+    expect(await cellText('V302')).toBe('');
 
     // Through the formula bar this time: the seed's worked example, 50,000 followers at 8%, ¥2,000, AOV ¥150.
     await cell('W2').click();
@@ -185,9 +185,9 @@ describe('the offline playground', () => {
     expect(allocation.B27?.v).toBe(30000);
     const roster = book.Sheets.Roster!;
     // The custom function is exported as its formula over the block it fills, each cell with its cached result.
-    expect(roster.U2?.f).toBe('TIER(C2:C301)');
-    expect(roster.U2?.F).toBe('U2:U301');
-    expect(roster.U301?.v).toBe(engine.value('Roster', 301, 21));
+    expect(roster.V2?.f).toBe('TIER(C2:C301)');
+    expect(roster.V2?.F).toBe('V2:V301');
+    expect(roster.V301?.v).toBe(engine.value('Roster', 301, 22));
     expect(roster.W2?.f).toBe('ROAS_PREDICT(50000,"8%",2000,150)');
     expect(roster.W2?.v).toBeCloseTo(0.45, 12);
 
@@ -204,7 +204,7 @@ describe('the offline playground', () => {
     await page.locator('body[data-ready]').waitFor(WAIT);
     // The last tab used stays open, and nothing built or typed is lost.
     await expect.poll(() => tab('Roster').getAttribute('aria-selected'), WAIT).toBe('true');
-    await expect.poll(() => cellText('U2'), WAIT).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
+    await expect.poll(() => cellText('V2'), WAIT).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
     await expectCell('W2', '0.45');
     await openTab('Allocation');
     await expectCell('B5', '¥60,000');

@@ -83,6 +83,15 @@ export const GEO_MIX: Record<Geography, number> = { national: 0.7, local: 0.2, g
 export const FUNNEL_DEFAULTS = { reachRate: 0.3, clickRate: 0.1, conversionRate: 0.05 } as const;
 export const TARGET_ROAS = 3.0;
 
+/**
+ * Quarterly rebalance defaults (SPEC section 4): every tier that had spend keeps at least 3% of the budget, no tier's
+ * share moves more than 5 percentage points a quarter. Shares are fractions (0.05 = 5 points).
+ */
+export const REBALANCE_BOUNDS = { minShare: 0.03, maxChange: 0.05 } as const;
+
+/** Partnership decisions within a tier, ranked by ROAS (seed 000): renew the top 50%, end the bottom 25%. */
+export const RENEWAL_SHARES = { renew: 0.5, end: 0.25 } as const;
+
 /** Relationship scores: four sub-scores each, with their caps; each score is 0-100. */
 export const SCORE_PARTS = {
   engagement: [

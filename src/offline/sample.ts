@@ -4,11 +4,36 @@
  * and a test all see the same workbook.
  *
  * Numbers follow SPEC section 2: followers within each tier's band of the default "matrix" scheme, engagement rate
- * and cost per post within the tier's typical ranges, ROAS around seed 000's Q1 benchmark for the tier.
+ * and cost per post within the tier's typical ranges, ROAS around seed 000's Q1 benchmark for the tier. Dates
+ * (contract and usage-rights ends, payments due, last contacts) are days around `today`, so that every roster
+ * alert (src/core/alerts.ts) fires on some rows of a roster generated that day; a few cells are written the way
+ * exports write them and rules cannot read (text dates, `3.4万`), so the alerts' "could not check" shows too.
  */
+import { PAID_WORD, PIPELINE_STATUSES, UNPAID_WORD, type PipelineStatus } from '../core/alerts-statuses';
+import { dayFromIso } from '../core/dates';
 import { TIER_KEYS, TIER_PROFILE, TIER_SCHEMES, type PerTier, type TierKey } from '../core/domain';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { createRandom, draw, shuffle, type Draw } from './sample-random';
+import {
+  CATEGORY_NAMES,
+  CITIES,
+  COLUMNS,
+  FIRST_NAMES,
+  FORMATS,
+  HEADERS,
+  NAME_SUFFIXES,
+  PLATFORM_NAMES,
+  SHEET_NAME,
+  WIDTHS,
+  ZH_PREFIXES,
+  type Category,
+  type Column,
+  type Platform,
+  type SampleLanguage,
+} from './sample-words';
 
-export type SampleLanguage = 'en' | 'zh';
+export { createRandom };
+export { SAMPLE_FIELDS, type SampleLanguage } from './sample-words';
 
 /** A cell of the sample: a date travels as an ISO calendar date, so the rows stay JSON-safe and time-zone free. */
 export type SampleCell = string | number | { date: string } | null;
@@ -18,6 +43,8 @@ export interface SampleOptions {
   seed?: number;
   /** Number of influencers (data rows). */
   count?: number;
+  /** The day the roster is generated, as "2026-11-30": its dates fall around it. Default SAMPLE_REFERENCE_DATE. */
+  today?: string;
 }
 
 export interface SampleRoster {
@@ -31,7 +58,7 @@ export interface SampleRoster {
   columnWidths: number[];
 }
 
-/** The day the sample's dates revolve around: the end of seed 000's benchmark quarter (Q1 2026). */
+/** The day the sample's dates revolve around unless told otherwise: the end of seed 000's benchmark quarter. */
 export const SAMPLE_REFERENCE_DATE = '2026-03-31';
 export const DEFAULT_SAMPLE_SEED = 1;
 export const DEFAULT_SAMPLE_COUNT = 300;
@@ -48,8 +75,15 @@ const NANO_FLOOR = 100;
 /** Seed 000's Q1 2026 ROAS by tier; Nano has no benchmark and is taken between Mid and Micro. */
 const TIER_ROAS: PerTier<number> = { mega: 1.8, macro: 2.8, mid: 3.8, micro: 4.5, nano: 4 };
 
-const STATUSES = ['Prospect', 'Contacted', 'In Negotiation', 'Active', 'Paused', 'Inactive'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = 'Prospect' | 'Contacted' | 'In Negotiation' | 'Active' | 'Paused' | 'Inactive';
+const STATUS_KEY: Record<Status, PipelineStatus> = {
+  Prospect: 'prospect',
+  Contacted: 'contacted',
+  'In Negotiation': 'negotiating',
+  Active: 'active',
+  Paused: 'paused',
+  Inactive: 'inactive',
+};
 const STATUS_WEIGHTS: Record<Status, number> = {
   Prospect: 0.2,
   Contacted: 0.15,
@@ -61,189 +95,10 @@ const STATUS_WEIGHTS: Record<Status, number> = {
 /** Statuses with partnership history, hence spend and results. */
 const WORKED_WITH: ReadonlySet<Status> = new Set<Status>(['Active', 'Paused', 'Inactive']);
 
-const PLATFORMS = ['xiaohongshu', 'douyin', 'instagram', 'tiktok'] as const;
-type Platform = (typeof PLATFORMS)[number];
 const PLATFORM_WEIGHTS: Record<Platform, number> = { xiaohongshu: 0.4, douyin: 0.35, instagram: 0.15, tiktok: 0.1 };
 const DOMESTIC: ReadonlySet<Platform> = new Set<Platform>(['xiaohongshu', 'douyin']);
 
-const CATEGORIES = ['beauty', 'fashion', 'lifestyle', 'food'] as const;
-type Category = (typeof CATEGORIES)[number];
 const CATEGORY_WEIGHTS: Record<Category, number> = { beauty: 0.35, fashion: 0.25, lifestyle: 0.22, food: 0.18 };
-
-const COLUMNS = [
-  'name', 'platform', 'followers', 'engagementRate', 'cost', 'revenue', 'spend', 'conversions', 'impressions',
-  'engagements', 'prevEngagementRate', 'category', 'city', 'status', 'lastContacted', 'contractEnd', 'rightsEnd',
-  'paymentDue', 'score', 'handle',
-] as const;
-type Column = (typeof COLUMNS)[number];
-
-/**
- * Headers as the teams' own sheets and data-tool exports write them; each one is a synonym the add-on's roster
- * detection knows (src/core/roster.ts). The first columns follow the README's examples, so
- * `=TIER(C2:C301)` and `=ROAS_PREDICT(C2:C301, D2:D301, E2:E301, 150)` work on the sample as written.
- */
-const HEADERS: Record<SampleLanguage, Record<Column, string>> = {
-  en: {
-    name: 'Influencer',
-    platform: 'Platform',
-    followers: 'Followers',
-    engagementRate: 'Engagement rate',
-    cost: 'Cost per post',
-    revenue: 'Revenue',
-    spend: 'Spend',
-    conversions: 'Conversions',
-    impressions: 'Impressions',
-    engagements: 'Engagements',
-    prevEngagementRate: 'Previous engagement rate',
-    category: 'Category',
-    city: 'City',
-    status: 'Status',
-    lastContacted: 'Last contacted',
-    contractEnd: 'Contract end',
-    rightsEnd: 'Usage rights end',
-    paymentDue: 'Payment due',
-    score: 'Score',
-    handle: 'Handle',
-  },
-  zh: {
-    name: '达人昵称',
-    platform: '平台',
-    followers: '粉丝数',
-    engagementRate: '互动率',
-    cost: '报价',
-    revenue: 'GMV',
-    spend: '花费',
-    conversions: '订单数',
-    impressions: '曝光量',
-    engagements: '互动量',
-    prevEngagementRate: '上期互动率',
-    category: '类目',
-    city: '城市',
-    status: '状态',
-    lastContacted: '最近联系',
-    contractEnd: '合同到期',
-    rightsEnd: '授权到期',
-    paymentDue: '付款日期',
-    score: '综合评分',
-    handle: '账号',
-  },
-};
-
-const MONEY = '"¥"#,##0';
-const DATE = 'yyyy-mm-dd';
-const FORMATS: Record<Column, string | null> = {
-  name: null,
-  platform: null,
-  followers: '#,##0',
-  engagementRate: '0.0%',
-  cost: MONEY,
-  revenue: MONEY,
-  spend: MONEY,
-  conversions: '#,##0',
-  impressions: '#,##0',
-  engagements: '#,##0',
-  prevEngagementRate: '0.0%',
-  category: null,
-  city: null,
-  status: null,
-  lastContacted: DATE,
-  contractEnd: DATE,
-  rightsEnd: DATE,
-  paymentDue: DATE,
-  score: '0.0',
-  handle: null,
-};
-const WIDTHS: Record<Column, number> = {
-  name: 160, platform: 100, followers: 95, engagementRate: 115, cost: 105, revenue: 100, spend: 95, conversions: 95,
-  impressions: 105, engagements: 105, prevEngagementRate: 175, category: 90, city: 100, status: 120,
-  lastContacted: 115, contractEnd: 105, rightsEnd: 130, paymentDue: 105, score: 70, handle: 150,
-};
-
-const SHEET_NAME: Record<SampleLanguage, string> = { en: 'Roster', zh: '达人名单' };
-
-const PLATFORM_NAMES: Record<SampleLanguage, Record<Platform, string>> = {
-  en: { xiaohongshu: 'Xiaohongshu', douyin: 'Douyin', instagram: 'Instagram', tiktok: 'TikTok' },
-  zh: { xiaohongshu: '小红书', douyin: '抖音', instagram: 'Instagram', tiktok: 'TikTok' },
-};
-const CATEGORY_NAMES: Record<SampleLanguage, Record<Category, string>> = {
-  en: { beauty: 'Beauty', fashion: 'Fashion', lifestyle: 'Lifestyle', food: 'Food' },
-  zh: { beauty: '美妆', fashion: '时尚', lifestyle: '生活方式', food: '美食' },
-};
-/** [English, Chinese] city names; domestic platforms draw from the first list, global ones from the second. */
-const CITIES: { domestic: Array<[string, string]>; global: Array<[string, string]> } = {
-  domestic: [
-    ['Shanghai', '上海'], ['Beijing', '北京'], ['Hangzhou', '杭州'], ['Guangzhou', '广州'], ['Shenzhen', '深圳'],
-    ['Chengdu', '成都'], ['Wuhan', '武汉'], ['Nanjing', '南京'], ['Chongqing', '重庆'], ['Xiamen', '厦门'],
-  ],
-  global: [
-    ['Singapore', '新加坡'], ['Hong Kong', '香港'], ['Tokyo', '东京'], ['Seoul', '首尔'], ['Los Angeles', '洛杉矶'],
-    ['London', '伦敦'], ['Sydney', '悉尼'], ['Bangkok', '曼谷'],
-  ],
-};
-
-const FIRST_NAMES = [
-  'Mia', 'Leo', 'Luna', 'Chloe', 'Ivy', 'Zoe', 'Max', 'Nina', 'Coco', 'Yuki', 'Ella', 'Ryan', 'Sofia', 'Kai', 'Jade',
-  'Lily', 'Aria', 'Evan', 'Ruby', 'Sam', 'Tina', 'Vivian', 'Wendy', 'Amber', 'Joy', 'Kiki', 'Momo', 'Nora', 'Olive', 'Peach',
-];
-const NAME_SUFFIXES: Record<SampleLanguage, Record<Category, string[]>> = {
-  en: {
-    beauty: ['Glow', 'Beauty', 'Skin Notes', 'Makeup Lab', 'Blush'],
-    fashion: ['Style', 'Looks', 'Wardrobe', 'Fits', 'Closet'],
-    lifestyle: ['Life', 'Daily', 'at Home', 'Journal', 'Days'],
-    food: ['Eats', 'Kitchen', 'Bites', 'the Chef', 'Table'],
-  },
-  zh: {
-    beauty: ['爱美妆', '的护肤日记', '美妆研究所', '的彩妆间', '素颜计划'],
-    fashion: ['穿搭日记', '的衣橱', '时髦研究所', '搭配手册', '通勤穿搭'],
-    lifestyle: ['的生活', '日常', '好物分享', 'vlog', '的小窝'],
-    food: ['爱吃', '的厨房', '探店', '美食记', '下厨房'],
-  },
-};
-const ZH_PREFIXES = [
-  '小鹿', '阿橙', '糖糖', '木子', '奶茶', '柚子', '七七', 'Coco', '大白', '桃子', '芒果', '安安', '米粒', '豆豆', '可乐',
-  '栗子', '团子', '西西', '悠悠', '一一', '果果', '小满', '阿青', 'Momo', '饭团', '橙子', '晴天', '布丁', '兔兔', '鹿鹿',
-];
-
-/** mulberry32: a tiny, well-distributed 32-bit generator; plenty for sample data and identical on every engine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Draw {
-  (): number;
-  between(min: number, max: number): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  weighted<K extends string>(weights: Record<K, number>): K;
-  chance(p: number): boolean;
-}
-
-function draw(seed: number): Draw {
-  const next = createRandom(seed);
-  const d = (() => next()) as Draw;
-  d.between = (min, max) => min + (max - min) * next();
-  d.int = (min, max) => Math.floor(d.between(min, max + 1));
-  d.pick = (items) => items[Math.floor(next() * items.length)]!;
-  d.weighted = <K extends string>(weights: Record<K, number>): K => {
-    const keys = Object.keys(weights) as K[];
-    const total = keys.reduce((sum, k) => sum + weights[k], 0);
-    let x = next() * total;
-    for (const k of keys) {
-      x -= weights[k];
-      if (x < 0) return k;
-    }
-    return keys[keys.length - 1]!;
-  };
-  d.chance = (p) => next() < p;
-  return d;
-}
 
 /** Largest-remainder split of `count` rows over the tier shares, so the counts always add up exactly. */
 export function tierCounts(count: number): PerTier<number> {
@@ -267,16 +122,41 @@ export function followerBand(tier: TierKey): [number, number] {
 const round = (x: number, step: number): number => Math.round(x / step) * step;
 const decimals = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
 const DAY_MS = 86_400_000;
-const REFERENCE_MS = Date.parse(`${SAMPLE_REFERENCE_DATE}T00:00:00Z`);
-const dayOffset = (days: number): { date: string } => ({ date: new Date(REFERENCE_MS + days * DAY_MS).toISOString().slice(0, 10) });
 
-function shuffle<T>(items: T[], d: Draw): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(d() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
+/** Dates as days around the roster's `today`; a few written as text, the way some exports and hands write them. */
+interface Calendar {
+  day(offset: number): { date: string };
+  /** The day, or now and then the same day as text (`2026/11/30`, `11/30/2026`, `2026年11月30日`). */
+  dayAsWritten(offset: number): SampleCell;
 }
+
+/** Share of date cells (usage rights, payments, last contacts) written as text. */
+const TEXT_DATE_SHARE = 0.04;
+
+function calendar(today: string, language: SampleLanguage, d: Draw): Calendar {
+  const start = Date.parse(`${today}T00:00:00Z`);
+  const day = (offset: number): { date: string } => ({ date: new Date(start + offset * DAY_MS).toISOString().slice(0, 10) });
+  return {
+    day,
+    dayAsWritten(offset) {
+      const iso = day(offset).date;
+      if (!d.chance(TEXT_DATE_SHARE)) return { date: iso };
+      const [y, m, dd] = iso.split('-');
+      const slashes = `${y}/${m}/${dd}`;
+      if (language === 'zh') return d.chance(0.5) ? `${y}年${Number(m)}月${Number(dd)}日` : slashes;
+      return d.chance(0.5) ? `${Number(m)}/${Number(dd)}/${y}` : slashes;
+    },
+  };
+}
+
+/** Revenue as a data tool exports it now and then: text in 万 (Chinese) or k (English), which rules cannot read. */
+function revenueAsWritten(revenue: number, language: SampleLanguage, d: Draw): number | string {
+  if (revenue < 10_000 || !d.chance(0.04)) return revenue;
+  return language === 'zh' ? `${decimals(revenue / 10_000, 1)}万` : `${decimals(revenue / 1_000, 1)}k`;
+}
+
+/** Share of accounts whose engagement is far above their tier's norm (the possible-bought-engagement alert). */
+const INFLATED_SHARE = 0.03;
 
 function uniqueName(language: SampleLanguage, category: Category, d: Draw, taken: Set<string>): string {
   const make = (): string =>
@@ -297,12 +177,15 @@ function handleOf(name: string, index: number, platform: Platform): string {
 }
 
 /** One influencer, as the fields of a roster row. Names come from their own stream (`names`), see sampleRoster. */
-function influencer(tier: TierKey, index: number, language: SampleLanguage, d: Draw, names: Draw, taken: Set<string>): Record<Column, SampleCell> {
+function influencer(tier: TierKey, index: number, language: SampleLanguage, d: Draw, names: Draw, taken: Set<string>, cal: Calendar): Record<Column, SampleCell> {
   const profile = TIER_PROFILE[tier];
   const [minF, maxF] = followerBand(tier);
   // Follower counts are spread evenly on a log scale: real rosters have many more 12k than 95k accounts.
   const followers = Math.min(maxF, Math.max(minF, Math.round(Math.exp(d.between(Math.log(minF), Math.log(maxF + 1))))));
-  const engagementRate = decimals(d.between(profile.engagementRate.min, profile.engagementRate.max), 3);
+  const { boughtEngagementMultiple, engagementTop } = DEFAULT_SETTINGS.alerts;
+  const engagementRate = d.chance(INFLATED_SHARE)
+    ? decimals(Math.min(0.9, engagementTop[tier] * boughtEngagementMultiple * d.between(1.15, 1.8)), 3)
+    : decimals(d.between(profile.engagementRate.min, profile.engagementRate.max), 3);
   const cost = round(d.between(profile.costPerPost.min, profile.costPerPost.max), profile.costPerPost.min >= 5_000 ? 500 : profile.costPerPost.min >= 1_000 ? 100 : 10);
   const platform = d.weighted(PLATFORM_WEIGHTS);
   const category = d.weighted(CATEGORY_WEIGHTS);
@@ -327,16 +210,17 @@ function influencer(tier: TierKey, index: number, language: SampleLanguage, d: D
     prevEngagementRate,
     category: CATEGORY_NAMES[language][category],
     city,
-    status,
+    status: language === 'zh' ? PIPELINE_STATUSES[STATUS_KEY[status]].zh : status,
     lastContacted: null,
     contractEnd: null,
     rightsEnd: null,
     paymentDue: null,
+    paymentStatus: null,
     score: null,
     handle: handleOf(name, index, platform),
   };
 
-  if (status === 'Contacted' || status === 'In Negotiation') row.lastContacted = dayOffset(-d.int(1, 30));
+  if (status === 'Contacted' || status === 'In Negotiation') row.lastContacted = cal.dayAsWritten(-d.int(1, 30));
   if (WORKED_WITH.has(status)) {
     const posts = d.int(1, tier === 'mega' ? 2 : 6);
     const spend = round(cost * posts * d.between(0.9, 1.1), 10);
@@ -346,22 +230,27 @@ function influencer(tier: TierKey, index: number, language: SampleLanguage, d: D
     const revenue = Math.round(spend * roas);
     const engagements = Math.round(followers * engagementRate * posts * d.between(0.7, 1.1));
     row.spend = spend;
-    row.revenue = revenue;
+    row.revenue = revenueAsWritten(revenue, language, d);
     row.conversions = Math.max(1, Math.round(revenue / aov));
     // Feeds push posts beyond the account's followers; engagements never exceed what was seen.
     row.impressions = Math.max(engagements, Math.round(followers * posts * d.between(0.6, 2.5)));
     row.engagements = engagements;
     row.score = decimals(Math.min(10, Math.max(2, 3 + roas * 1.2 + d.between(-1, 1))), 1);
-    row.lastContacted = dayOffset(-d.int(1, 90));
+    row.lastContacted = cal.dayAsWritten(-d.int(1, 90));
     if (status === 'Active' || status === 'Paused') {
       // Some contracts end within the 30-day alert window, a few already ended; some payments are overdue.
-      const contractEnd = status === 'Active' ? d.int(-5, 180) : d.int(-30, 90);
-      row.contractEnd = dayOffset(contractEnd);
+      const contractEnd = status === 'Active' ? d.int(-12, 180) : d.int(-30, 90);
+      row.contractEnd = cal.day(contractEnd);
       // Usage rights to the content usually run a little past the contract, when they were bought at all.
-      row.rightsEnd = d.chance(0.7) ? dayOffset(contractEnd + d.int(-30, 60)) : null;
-      row.paymentDue = status === 'Active' || d.chance(0.5) ? dayOffset(d.int(-20, 45)) : null;
+      row.rightsEnd = d.chance(0.7) ? cal.dayAsWritten(contractEnd + d.int(-30, 60)) : null;
+      if (status === 'Active' || d.chance(0.5)) {
+        const due = d.int(-20, 45);
+        row.paymentDue = cal.dayAsWritten(due);
+        // Most past payments were made; a few are overdue, and now and then one is paid ahead.
+        row.paymentStatus = (due < 0 ? d.chance(0.6) : d.chance(0.1)) ? PAID_WORD[language] : UNPAID_WORD[language];
+      }
     } else {
-      row.contractEnd = dayOffset(-d.int(10, 200));
+      row.contractEnd = cal.day(-d.int(10, 200));
     }
   }
   return row;
@@ -374,6 +263,8 @@ export function sampleRoster(options: SampleOptions = {}): SampleRoster {
   const count = options.count ?? DEFAULT_SAMPLE_COUNT;
   if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new RangeError(`count must be 1-100000, got ${count}`);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const today = options.today ?? SAMPLE_REFERENCE_DATE;
+  if (!dayFromIso(today)) throw new RangeError(`today must be a day such as 2026-11-30, got ${today}`);
   const d = draw(seed);
   // Names draw from a stream of their own, so the English and Chinese rosters of a seed hold the same numbers.
   const names = draw(seed ^ 0x5bd1e995);
@@ -383,8 +274,9 @@ export function sampleRoster(options: SampleOptions = {}): SampleRoster {
     d,
   );
   const taken = new Set<string>();
+  const cal = calendar(today, language, d);
   const rows = tiers.map((tier, i) => {
-    const fields = influencer(tier, i, language, d, names, taken);
+    const fields = influencer(tier, i, language, d, names, taken, cal);
     return COLUMNS.map((c) => fields[c]);
   });
   return {

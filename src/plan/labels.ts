@@ -1,4 +1,6 @@
+import type { UncheckedReason } from '../core/alerts-cells';
 import type { Geography, PartnershipType } from '../core/domain';
+import type { RosterField } from '../core/roster';
 
 /** Words the generated tabs use, in the two languages the add-on speaks. Formula results use these too. */
 export type Language = 'en' | 'zh';
@@ -80,3 +82,65 @@ const zh: Labels = {
 };
 
 export const LABELS: Record<Language, Labels> = { en, zh };
+
+/** Words of the roster alerts: the status dropdown's help, why a cell could not be checked, why an alert was skipped. */
+export interface AlertLabels {
+  /** Marks the status dropdown as the add-on's own (see isOwnedValidation); never reword it without keeping the old one. */
+  statusMark: string;
+  statusHelp: (list: readonly string[]) => string;
+  unchecked: Record<UncheckedReason, string>;
+  skipped: { missingColumns: (needs: readonly (readonly RosterField[])[]) => string; tierEngagementUnknown: (tiers: readonly string[]) => string };
+  fields: Record<RosterField, string>;
+}
+
+const fieldNamesEn: Record<RosterField, string> = {
+  name: 'Name', handle: 'Handle', platform: 'Platform', category: 'Category', city: 'City', country: 'Country', followers: 'Followers',
+  engagementRate: 'Engagement rate', prevEngagementRate: 'Previous engagement rate', cost: 'Cost', spend: 'Spend', revenue: 'Revenue',
+  roas: 'ROAS', aov: 'Average order value', conversions: 'Conversions', impressions: 'Impressions', engagements: 'Engagements', posts: 'Posts',
+  status: 'Status', period: 'Period', contractEnd: 'Contract end', rightsEnd: 'Usage rights end', paymentDue: 'Payment due',
+  paymentStatus: 'Payment status', lastContacted: 'Last contacted', score: 'Score',
+};
+const fieldNamesZh: Record<RosterField, string> = {
+  name: '达人', handle: '账号', platform: '平台', category: '类目', city: '城市', country: '国家', followers: '粉丝数',
+  engagementRate: '互动率', prevEngagementRate: '上期互动率', cost: '报价', spend: '花费', revenue: '销售额',
+  roas: 'ROAS', aov: '客单价', conversions: '订单数', impressions: '曝光量', engagements: '互动量', posts: '笔记数',
+  status: '状态', period: '周期', contractEnd: '合同到期', rightsEnd: '授权到期', paymentDue: '付款日期',
+  paymentStatus: '付款状态', lastContacted: '最近联系', score: '评分',
+};
+
+export const ALERT_LABELS: Record<Language, AlertLabels> = {
+  en: {
+    statusMark: '(Influencer Matrix)',
+    statusHelp: (list) => `Pipeline status (Influencer Matrix): ${list.join(', ')}.`,
+    unchecked: {
+      'text-date': 'a date written as text, which Sheets cannot compare with today; retype it as a date',
+      'text-number': 'a number written as text (such as 3.4万 or 12.5k), which the rule cannot read; retype it as a plain number',
+      'ambiguous-rate': 'a rate above 1: write 8% or 0.08',
+      'negative-rate': 'a negative rate',
+      'not-a-date': 'not a date',
+      'not-a-number': 'not a number',
+    },
+    skipped: {
+      missingColumns: (needs) => `needs ${needs.map((set) => set.map((f) => fieldNamesEn[f]).join(' + ')).join(' or ')} columns`,
+      tierEngagementUnknown: (tiers) => `the tier table gives no typical engagement rate for ${tiers.join(', ')}`,
+    },
+    fields: fieldNamesEn,
+  },
+  zh: {
+    statusMark: '（达人矩阵）',
+    statusHelp: (list) => `合作状态（达人矩阵）：${list.join('、')}。`,
+    unchecked: {
+      'text-date': '文本格式的日期，表格无法与今天比较；请改为日期格式',
+      'text-number': '文本格式的数字（如 3.4万、12.5k），规则无法读取；请改为纯数字',
+      'ambiguous-rate': '比率大于 1：请写成 8% 或 0.08',
+      'negative-rate': '比率为负数',
+      'not-a-date': '不是日期',
+      'not-a-number': '不是数字',
+    },
+    skipped: {
+      missingColumns: (needs) => `需要以下列：${needs.map((set) => set.map((f) => fieldNamesZh[f]).join(' + ')).join(' 或 ')}`,
+      tierEngagementUnknown: (tiers) => `层级表未给出以下层级的典型互动率：${tiers.join('、')}`,
+    },
+    fields: fieldNamesZh,
+  },
+};

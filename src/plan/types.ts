@@ -78,3 +78,47 @@ export const a1 = (row: number, column: number, absolute = false): string =>
 
 export const a1Range = (row: number, column: number, rows: number, columns: number): string =>
   rows === 1 && columns === 1 ? a1(row, column) : `${a1(row, column)}:${a1(row + rows - 1, column + columns - 1)}`;
+
+/**
+ * Rules and validations the add-on keeps on a sheet it does not own (the team's roster). The renderer replaces only
+ * what carries the add-on's mark (see `ownedRuleId` and `isOwnedValidation` in plan/alerts-plan.ts): the user's
+ * own rules keep their content and order, and no cell value is ever written.
+ */
+export interface SheetRulesPlan {
+  /** Which job the rules belong to ("roster-alerts"). */
+  kind: string;
+  /** The sheet the rules go on, by name. */
+  sheet: string;
+  /** In priority order: where several rules cover a cell, Sheets shows the first that matches. */
+  rules: OwnedRule[];
+  validations: OwnedValidation[];
+}
+
+/** A conditional-format rule with a custom formula, relative to the first cell of its range. */
+export interface OwnedRule {
+  /** Which alert the rule shows; also written into the formula as the add-on's mark. */
+  id: string;
+  /** A1 range open at the bottom ("P2:P"): from the first data row to the sheet's last row, whatever its size. */
+  range: string;
+  /** The range's first row and column, for a renderer that works in numbers. */
+  row: number;
+  column: number;
+  /** The custom formula, with its leading "=". */
+  formula: string;
+  background: string;
+  color?: string;
+}
+
+/** A dropdown on a column of the user's sheet. */
+export interface OwnedValidation {
+  id: string;
+  /** A1 range open at the bottom, as for rules. */
+  range: string;
+  row: number;
+  column: number;
+  list: string[];
+  /** True: a value outside the list is kept and shown as invalid, never changed or refused. */
+  allowInvalid: boolean;
+  /** Help text; it carries the add-on's mark. */
+  helpText: string;
+}
