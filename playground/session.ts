@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
 } from '../src/offline/workbook';
 import { sampleRoster, type SampleCell, type SampleLanguage } from '../src/offline/sample';
+import { encodeScriptRunArgs, encodeScriptRunResult } from '../src/offline/script-run';
 import { parseUserEntry, type EnteredValue } from '../src/offline/user-entry';
 import { dateFromDay } from './dates';
 import { FormulaEngine, type CustomFunctions } from './formulas';
@@ -182,17 +183,21 @@ export class PlaygroundSession {
   }
 
   /**
-   * google.script.run: the arguments and the result cross as JSON (Dates, functions and class instances do not
-   * survive), a failure reaches the caller as its message, and names ending in "_" are private.
+   * google.script.run, with its wire rules (src/offline/script-run.ts): arguments that cannot cross fail the call,
+   * a result that cannot cross arrives as null, a failure reaches the caller as its message, and names ending in "_"
+   * are private.
    */
   scriptRun(name: string, args: unknown[]): Outcome {
     if (!Array.isArray(args)) return { ok: false, message: 'Arguments must be an array.' };
-    const input = JSON.parse(JSON.stringify(args)) as unknown[];
+    let input: unknown[];
+    try {
+      input = encodeScriptRunArgs(args);
+    } catch (e) {
+      return { ok: false, message: errorMessage(e) };
+    }
     return this.change({ kind: 'call', name, args: input }, () => {
       const outcome = this.invoke(name, input);
-      if (!outcome.ok) return outcome;
-      const value = outcome.value === undefined ? undefined : (JSON.parse(JSON.stringify(outcome.value)) as unknown);
-      return { ok: true, value };
+      return outcome.ok ? { ok: true, value: encodeScriptRunResult(outcome.value) } : outcome;
     });
   }
 

@@ -167,10 +167,10 @@ describe('formulas and text', () => {
     expect(sheet.getRange('A3').getValue()).toBe(7);
   });
 
-  it('treats a leading apostrophe as literal text and keeps numeric-looking strings as strings', () => {
+  it('treats a leading apostrophe as literal text; without it, numeric-looking text becomes a number as in Sheets', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([["'=not a formula", "'0012", '0012']]);
-    expect(sheet.getRange('A1:C1').getValues()).toEqual([['=not a formula', '0012', '0012']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['=not a formula', '0012', 12]]);
     expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['', '', '']]);
   });
 
@@ -348,7 +348,9 @@ describe('charts', () => {
     sheet.insertChart(built);
     sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('C1:D5')).build());
 
-    const [pie, column] = sheet.getCharts();
+    // getCharts() promises no order: find each chart by what it is.
+    const pie = sheet.getCharts().find((c) => String(c.modify().getChartType()) === 'PIE');
+    const column = sheet.getCharts().find((c) => String(c.modify().getChartType()) === 'COLUMN');
     const pieId = pie!.getChartId();
     const columnId = column!.getChartId();
     expect(pieId).not.toBeNull();
@@ -361,15 +363,15 @@ describe('charts', () => {
     const updated = pie!.modify().setOption('title', 'Share').setPosition(7, 1, 0, 0).build();
     expect(updated.getChartId()).toBe(pieId);
     sheet.updateChart(updated);
-    const afterUpdate = sheet.getCharts();
-    expect(afterUpdate.map((c) => c.getChartId())).toEqual([pieId, columnId]);
-    expect(afterUpdate[0]!.getOptions().get('title')).toBe('Share');
-    expect(afterUpdate[0]!.getContainerInfo().getAnchorRow()).toBe(7);
-    expect(afterUpdate[0]!.modify().getChartType()).toBe('PIE');
+    expect(sheet.getCharts().map((c) => c.getChartId()).sort()).toEqual([pieId, columnId].sort());
+    const pieAfter = sheet.getCharts().find((c) => c.getChartId() === pieId)!;
+    expect(pieAfter.getOptions().get('title')).toBe('Share');
+    expect(pieAfter.getContainerInfo().getAnchorRow()).toBe(7);
+    expect(pieAfter.modify().getChartType()).toBe('PIE');
 
-    sheet.removeChart(afterUpdate[0]!);
+    sheet.removeChart(pieAfter);
     expect(sheet.getCharts().map((c) => c.getChartId())).toEqual([columnId]);
-    expect(() => sheet.removeChart(afterUpdate[0]!)).toThrow(/could not be found/);
+    expect(() => sheet.removeChart(pieAfter)).toThrow(/could not be found/);
     expect(() => sheet.updateChart(updated)).toThrow(/could not be found/);
     sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.LINE).build());
     const ids = sheet.getCharts().map((c) => c.getChartId());

@@ -22,8 +22,8 @@ const sheetJson = (addon: ReturnType<typeof loadAddon>, name: string) =>
   JSON.stringify(addon.workbook.snapshot().sheets.find((s) => s.name === name));
 
 describe('onOpen', () => {
-  it('adds the add-on menu and touches nothing else (safe in AuthMode.NONE)', () => {
-    const addon = loadAddon({ userLocale: 'zh_CN' });
+  it('adds the add-on menu and touches nothing else, in AuthMode.NONE where Google forbids the rest', () => {
+    const addon = loadAddon({ userLocale: 'zh_CN', authMode: 'NONE' });
     addon.run('onOpen', { authMode: 'NONE' });
     expect(addon.workbook.ui.menus).toHaveLength(1);
     expect(JSON.stringify(addon.workbook.ui.menus[0])).toContain('打开预算规划');
@@ -59,6 +59,30 @@ describe('getSetup', () => {
       },
     });
     expect(setup.defaults.stageMix.maturity).toEqual({ mega: 0.05, macro: 0.15, mid: 0.5, micro: 0.3, nano: 0 });
+  });
+});
+
+describe('sheets that are not grids', () => {
+  it('getSetup skips chart sheets and data-source sheets: it neither reads them nor offers them', () => {
+    const addon = loadAddon({ sheets: { 'Sales chart': [], ...userSheets() } });
+    addon.workbook.addSheetOfType('Chart 1', 'OBJECT');
+    addon.workbook.addSheetOfType('Orders (BigQuery)', 'DATASOURCE');
+    const setup = addon.run('getSetup') as Record<string, any>;
+    expect(setup.roster).toMatchObject({ sheet: 'Roster', headerRow: 3 });
+    expect(setup.sheets.map((s: { name: string }) => s.name)).toEqual(['Sheet1', 'Sales chart', 'Roster', 'Notes']);
+    addon.run('buildAllocation', SEED_REQUEST);
+    expect(addon.workbook.snapshot().sheets.map((s) => s.name)).toContain('Allocation');
+  });
+});
+
+describe('outside a spreadsheet', () => {
+  it('says the add-on must run inside a spreadsheet, not that another build is running', () => {
+    const addon = loadAddon({ outsideDocument: true });
+    for (const [name, args] of [['buildAllocation', [SEED_REQUEST]], ['getSetup', []], ['menuBuildAllocation', []]] as const) {
+      expect(() => addon.run(name, ...args), name).toThrow(
+        'Influencer Matrix needs to run inside a spreadsheet: open it from Extensions → Influencer Matrix.',
+      );
+    }
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * google.script.run and google.script.host for the add-on's sidebar in the playground. Injected before the
  * sidebar's own script. Mirrors Apps Script: withSuccessHandler / withFailureHandler / withUserObject return a new
- * runner, any other property is a server function, arguments and results cross as JSON, and a failure reaches the
- * failure handler as an Error carrying the server's message.
+ * runner, any other property is a server function, arguments cross by google.script.run's rules (a Date or function
+ * among them throws here, before anything is sent, as the real client does), and a failure reaches the failure
+ * handler as an Error carrying the server's message.
  */
+import { encodeScriptRunArgs } from '../../src/offline/script-run';
+
 type Handler = ((value: unknown, userObject?: unknown) => void) | null;
 
 interface Answer {
@@ -34,8 +37,9 @@ function runner(success: Handler, failure: Handler, userObject: unknown): object
       if (typeof prop !== 'string') return undefined;
       if (prop in target) return target[prop];
       return (...args: unknown[]) => {
+        const input = encodeScriptRunArgs(args);
         // Like Apps Script, the call is asynchronous and returns nothing; the handlers get the outcome.
-        post('/api/run', { name: prop, args: JSON.parse(JSON.stringify(args)) as unknown[] })
+        post('/api/run', { name: prop, args: input })
           .then((answer) => {
             if (answer.ok) success?.(answer.value, userObject);
             else failure?.(new Error(answer.message ?? 'Unknown error'), userObject);

@@ -2,7 +2,8 @@
  * What a cell holds after a person types text into it, or after a CSV file is imported: Sheets turns "60000",
  * "8%", "¥2,000", "TRUE" and "2026-04-30" into a number, boolean or date (with a matching number format), keeps
  * everything else as text, and makes "=..." a formula. The playground reads grid edits and CSV rosters through this
- * one function so both behave the same.
+ * one function so both behave the same, and the in-memory workbook reads setValue(s) text through it in Sheets' own,
+ * stricter way (see `sheetsLocale`).
  */
 
 export type EnteredValue = string | number | boolean | { date: string };
@@ -18,11 +19,22 @@ export interface EntryOptions {
    * it would let a crafted export execute formulas in the team's workbook (CSV injection).
    */
   formulas?: boolean;
+  /**
+   * Read exactly as Sheets reads text typed into a cell or written with setValue(s) in a spreadsheet of this locale:
+   * a leading "+", "-" or "@" starts a formula unless the text is a number ("+86 138 0000 0000" becomes a broken
+   * formula, "-5" stays -5), "0012" is the number 12, and 3/4/2026 is a date (March 4 in en_US, 3 April elsewhere).
+   * Without it, the friendlier reading the playground's grid and file import use, where ids keep their zeros.
+   */
+  sheetsLocale?: string;
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const CURRENCY_SYMBOLS = ['HK$', 'NT$', 'S$', '¥', '$', '€', '£', '₩'] as const;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** Locales that write the month first (3/4/2026 is March 4); the rest of the world writes the day first. */
+const MONTH_FIRST = /^(en_US|en_PH|es_US|fil)/;
+const FORMULA_STARTS = ['+', '-', '@'];
 
 function plainNumber(text: string): number | null {
   if (!NUMBER.test(text) || !/\d/.test(text)) return null;
@@ -33,7 +45,27 @@ function plainNumber(text: string): number | null {
 const decimalsOf = (text: string): number => (/\.(\d+)/.exec(text)?.[1]?.length ?? 0);
 const fixedFormat = (places: number): string => (places > 0 ? `0.${'0'.repeat(places)}` : '0');
 
+/** A real calendar day, or null for 2026-02-30 and the like. */
+function calendarDay(y: number, m: number, d: number): string | null {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  const real = probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  return real ? probe.toISOString().slice(0, 10) : null;
+}
+
 export function parseUserEntry(input: string, options: EntryOptions = {}): UserEntry {
+  const entry = readValue(input, options);
+  const locale = options.sheetsLocale;
+  if (locale === undefined || entry.kind !== 'value' || entry.value !== input) return entry;
+  if (input.length > 1 && FORMULA_STARTS.includes(input[0]!) && options.formulas !== false) return { kind: 'formula', formula: `=${input}` };
+  const slash = SLASH_DATE.exec(input.trim());
+  if (!slash) return entry;
+  const [a, b, y] = [Number(slash[1]), Number(slash[2]), Number(slash[3])];
+  const monthFirst = MONTH_FIRST.test(locale);
+  const day = monthFirst ? calendarDay(y, a, b) : calendarDay(y, b, a);
+  return day ? { kind: 'value', value: { date: day }, numberFormat: monthFirst ? 'm/d/yyyy' : 'd/m/yyyy' } : entry;
+}
+
+function readValue(input: string, options: EntryOptions): UserEntry {
   if (input === '') return { kind: 'empty' };
   if (options.formulas !== false && input.length > 1 && input.startsWith('=')) return { kind: 'formula', formula: input };
   // A leading apostrophe forces text, and is not part of the value.
@@ -45,7 +77,7 @@ export function parseUserEntry(input: string, options: EntryOptions = {}): UserE
   if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'value', value: upper === 'TRUE' };
 
   // "0012" is an account id or a postcode far more often than a quantity; keep it as typed.
-  if (/^[+-]?0\d/.test(text)) return { kind: 'value', value: input };
+  if (options.sheetsLocale === undefined && /^[+-]?0\d/.test(text)) return { kind: 'value', value: input };
 
   const n = plainNumber(text);
   if (n !== null) {
@@ -75,12 +107,6 @@ export function parseUserEntry(input: string, options: EntryOptions = {}): UserE
   }
 
   const date = ISO_DATE.exec(text);
-  if (date) {
-    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    if (probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d) {
-      return { kind: 'value', value: { date: probe.toISOString().slice(0, 10) }, numberFormat: 'yyyy-mm-dd' };
-    }
-  }
-  return { kind: 'value', value: input };
+  const day = date ? calendarDay(Number(date[1]), Number(date[2]), Number(date[3])) : null;
+  return day ? { kind: 'value', value: { date: day }, numberFormat: 'yyyy-mm-dd' } : { kind: 'value', value: input };
 }

@@ -3,15 +3,23 @@ import { CURRENCY_CODES, currencyForLocale, STAGE_MIX } from '../core/domain';
 import { detectRoster, HEADER_SEARCH_ROWS, type RosterDetection } from '../core/roster';
 import { languageForLocale } from '../plan/labels';
 import { ownedSheetNames_ } from '../sheets/render';
+import { activeSpreadsheet_ } from '../sheets/services';
 import type { SetupInfo } from '../shared/api';
 import { savedAllocation_ } from './allocation';
 
-/** What the sidebar needs to start. Reads only the top rows of each tab, however long the roster is. */
+/**
+ * What the sidebar needs to start. Reads only the top rows of each tab, however long the roster is. Chart sheets and
+ * data-source sheets have no cells to read (Sheets refuses every range call on them), so they are neither read nor
+ * offered.
+ */
 export function getSetup(): SetupInfo {
-  const spreadsheet = SpreadsheetApp.getActive();
+  const spreadsheet = activeSpreadsheet_();
   const locale = spreadsheet.getSpreadsheetLocale();
   const generated = ownedSheetNames_(spreadsheet);
-  const sheets = spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+  const sheets = spreadsheet
+    .getSheets()
+    .filter((sheet) => sheet.getType() === SpreadsheetApp.SheetType.GRID)
+    .map((sheet) => ({ sheet, name: sheet.getName() }));
   let roster: RosterDetection | null = null;
   for (const { sheet, name } of sheets) {
     if (generated.has(name)) continue;

@@ -5,6 +5,15 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Developer metadata that marks a tab as the add-on's own; its value is the plan kind ("allocation"). */
 export const OWNER_KEY = 'influencer-matrix.tab';
+/** Developer metadata on the tab listing the ids of the add-on's charts, in plan order (JSON). */
+export const CHARTS_KEY = 'influencer-matrix.charts';
+/** Sheets' own limit on a tab name. */
+const MAX_SHEET_NAME_ = 100;
+/**
+ * What Sheets reports for a cell on the automatic number format. Cells the plan gives no format are written with it,
+ * so the number-format matrix is complete without inventing a format.
+ */
+const AUTOMATIC_FORMAT_ = '0.###############';
 
 export interface RenderResult {
   sheetName: string;
@@ -49,15 +58,48 @@ function setColumnWidths_(sheet: Sheet, widths: readonly number[]): void {
   }
 }
 
-/** Charts are updated in place when the tab already has them, so a refresh keeps their identity. */
+/**
+ * The add-on's charts are known by id, recorded on the tab: getCharts() promises no order, and the user may add
+ * charts of their own to the tab, which a refresh must leave alone. A recorded chart is updated in place (keeping
+ * its id), a missing one is inserted, and one the plan no longer has is removed.
+ */
 function placeCharts_(sheet: Sheet, charts: readonly PlanChart[]): void {
-  const existing = sheet.getCharts();
-  charts.forEach((chart, i) => {
-    const current = existing[i];
-    if (current) sheet.updateChart(configureChart_(sheet, current.modify().clearRanges(), chart).build());
-    else sheet.insertChart(configureChart_(sheet, sheet.newChart(), chart).build());
+  const record = sheet.createDeveloperMetadataFinder().withKey(CHARTS_KEY).find()[0] ?? null;
+  const recorded = chartIds_(record?.getValue() ?? null);
+  const byId = new Map<number, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+  for (const chart of sheet.getCharts()) {
+    const id = chart.getChartId();
+    if (id !== null) byId.set(id, chart);
+  }
+  const ids = charts.map((chart, i) => {
+    const current = byId.get(recorded[i] ?? NaN);
+    if (current) {
+      sheet.updateChart(configureChart_(sheet, current.modify().clearRanges(), chart).build());
+      return recorded[i]!;
+    }
+    sheet.insertChart(configureChart_(sheet, sheet.newChart(), chart).build());
+    // insertChart returns nothing: the new chart is the one whose id was not there before.
+    const added = sheet.getCharts().find((c) => c.getChartId() !== null && !byId.has(c.getChartId()!))!;
+    byId.set(added.getChartId()!, added);
+    return added.getChartId()!;
   });
-  for (const extra of existing.slice(charts.length)) sheet.removeChart(extra);
+  for (const id of recorded.slice(charts.length)) {
+    const stale = byId.get(id);
+    if (stale) sheet.removeChart(stale);
+  }
+  const value = JSON.stringify(ids);
+  if (record) record.setValue(value);
+  else sheet.addDeveloperMetadata(CHARTS_KEY, value);
+}
+
+/** The recorded ids by plan position; a damaged entry matches no chart (NaN), so that chart is drawn afresh. */
+function chartIds_(value: string | null): number[] {
+  try {
+    const ids: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(ids) ? ids.map((id) => (typeof id === 'number' ? id : NaN)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The add-on's tab of this kind, found by its marker whatever the user renamed it to. */
@@ -80,11 +122,13 @@ export function ownedSheetNames_(spreadsheet: Spreadsheet): Set<string> {
   return names;
 }
 
+/** The title, or "Title (2)", "Title (3)"... when a tab has it; shortened to fit Sheets' 100 characters. */
 function freeName_(spreadsheet: Spreadsheet, title: string): string {
   const taken = new Set(spreadsheet.getSheets().map((s) => s.getName().toLowerCase()));
-  if (!taken.has(title.toLowerCase())) return title;
+  const fit = (suffix: string): string => title.slice(0, MAX_SHEET_NAME_ - suffix.length) + suffix;
+  if (!taken.has(fit('').toLowerCase())) return fit('');
   for (let n = 2; ; n++) {
-    const name = `${title} (${n})`;
+    const name = fit(` (${n})`);
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
@@ -120,10 +164,12 @@ function writeBlocks_(sheet: Sheet, plan: SheetPlan): void {
   const right = Math.max(...plan.blocks.map((b) => b.column + Math.max(0, ...b.cells.map((r) => r.length)) - 1));
   const rows = bottom - top + 1;
   const columns = right - left + 1;
-  const grid: Array<Array<PlanCell | undefined>> = Array.from({ length: rows }, () => Array<PlanCell | undefined>(columns));
+  // Filled, not Array(n): every matrix sent to Sheets must have a value in every position of its range.
+  const grid: Array<Array<PlanCell | null>> = Array.from({ length: rows }, () => Array.from({ length: columns }, () => null));
   for (const block of plan.blocks) {
     block.cells.forEach((line, r) => line.forEach((cell, c) => (grid[block.row - top + r]![block.column - left + c] = cell)));
   }
+  /** One value per cell of the range: the plan's where it has one, `blank` elsewhere; `used` when any was the plan's. */
   const layer = <T>(pick: (cell: PlanCell) => T | undefined, blank: T): { values: T[][]; used: boolean } => {
     let used = false;
     const values = grid.map((line) =>
@@ -138,10 +184,10 @@ function writeBlocks_(sheet: Sheet, plan: SheetPlan): void {
   };
   ensureSize_(sheet, bottom, right);
   const range = sheet.getRange(top, left, rows, columns);
-  // One write for values and formulas together: setValues stores strings starting with "=" as formulas, which only
-  // the builder's `formula` field produces; literals were escaped above.
+  // One write for values and formulas together: setValues reads strings as typed input ("=..." a formula, "8%" a
+  // number), which only the builder's `formula` field may rely on; literal_ keeps every other string text.
   range.setValues(layer<string | number | boolean>((c) => (c.formula !== undefined ? c.formula : literal_(c.value)), '').values);
-  const formats = layer((c) => c.format, '');
+  const formats = layer((c) => c.format || undefined, AUTOMATIC_FORMAT_);
   if (formats.used) range.setNumberFormats(formats.values);
   const weights = layer((c) => (c.bold ? 'bold' : undefined), 'normal');
   if (weights.used) range.setFontWeights(weights.values);

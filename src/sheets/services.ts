@@ -2,10 +2,23 @@
 
 const LOCK_WAIT_MS = 20_000;
 
+/**
+ * Apps Script hands out no active spreadsheet, document lock or document properties (null) when the code runs
+ * outside a spreadsheet, e.g. called from the script editor or as a web app.
+ */
+const OUTSIDE_SPREADSHEET = 'Influencer Matrix needs to run inside a spreadsheet: open it from Extensions → Influencer Matrix.';
+
+export function activeSpreadsheet_(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const spreadsheet = SpreadsheetApp.getActive();
+  if (!spreadsheet) throw new Error(OUTSIDE_SPREADSHEET);
+  return spreadsheet;
+}
+
 /** Serialises builders: two people pressing Build at once must not interleave their writes to the same tab. */
 export function withDocumentLock_<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
+  if (!lock) throw new Error(OUTSIDE_SPREADSHEET);
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new Error('Another Influencer Matrix build is running in this workbook. Try again in a moment.');
   }
   try {
@@ -19,8 +32,14 @@ export function withDocumentLock_<T>(work: () => T): T {
 
 const PREFIX = 'influencer-matrix.';
 
+function documentProperties_(): GoogleAppsScript.Properties.Properties {
+  const properties = PropertiesService.getDocumentProperties();
+  if (!properties) throw new Error(OUTSIDE_SPREADSHEET);
+  return properties;
+}
+
 export function readSetting_<T>(key: string): T | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PREFIX + key);
+  const raw = documentProperties_().getProperty(PREFIX + key);
   if (raw === null) return null;
   try {
     return JSON.parse(raw) as T;
@@ -30,5 +49,5 @@ export function readSetting_<T>(key: string): T | null {
 }
 
 export function writeSetting_(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(PREFIX + key, JSON.stringify(value));
+  documentProperties_().setProperty(PREFIX + key, JSON.stringify(value));
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { transformSync } from 'esbuild';
+import { encodeScriptRunResult } from '../../src/offline/script-run';
 import { DIST } from './bundle';
 
 /**
@@ -51,13 +53,16 @@ export interface SidebarOptions {
 
 /**
  * Runs in the page before any of its scripts. Mirrors google.script.run's shape: withSuccessHandler and
- * withFailureHandler return a new runner, any other property is a server function, and both results and errors
- * cross as JSON, as they do in Apps Script.
+ * withFailureHandler return a new runner, any other property is a server function, arguments and results follow
+ * google.script.run's rules (src/offline/script-run.ts), and errors cross as their message.
  */
 function installScriptRun(): void {
   type Handler = ((value: unknown) => void) | null;
   type Bridge = (name: string, argsJson: string) => Promise<string>;
+  type Wire = { encodeScriptRunArgs(args: unknown[]): unknown[] };
   const bridge = (): Bridge => (globalThis as unknown as { __scriptRun: Bridge }).__scriptRun;
+  // src/offline/script-run.ts, injected just before this script (scriptRunWire below).
+  const wire = (globalThis as unknown as { __scriptRunWire: Wire }).__scriptRunWire;
   const runner = (success: Handler, failure: Handler): object => {
     const own: Record<string, unknown> = {
       withSuccessHandler: (fn: Handler) => runner(fn, failure),
@@ -69,7 +74,9 @@ function installScriptRun(): void {
         if (typeof prop !== 'string') return undefined;
         if (prop in target) return target[prop];
         return (...args: unknown[]) => {
-          void bridge()(prop, JSON.stringify(args)).then((reply) => {
+          // As in Apps Script, arguments that cannot cross (a Date, a function) throw here, before anything is sent.
+          const input = wire.encodeScriptRunArgs(args);
+          void bridge()(prop, JSON.stringify(input)).then((reply) => {
             const answer = JSON.parse(reply) as { ok: true; value?: unknown } | { ok: false; message: string };
             if (answer.ok) success?.(answer.value);
             else failure?.(new Error(answer.message));
@@ -80,6 +87,18 @@ function installScriptRun(): void {
   };
   Object.defineProperty(globalThis, 'google', { value: { script: { run: runner(null, null) } }, configurable: false });
 }
+
+/** google.script.run's wire rules as a page script defining globalThis.__scriptRunWire, for installScriptRun. */
+const scriptRunWire = (): string => {
+  const { code } = transformSync(readFileSync(join(__dirname, '../../src/offline/script-run.ts'), 'utf8'), {
+    loader: 'ts',
+    format: 'iife',
+    globalName: '__scriptRunWire',
+    target: 'es2020',
+  });
+  // Init scripts run inside a function, so the IIFE's `var` is not global by itself.
+  return `${code}\nglobalThis.__scriptRunWire = __scriptRunWire;`;
+};
 
 export async function openSidebar(browser: Browser, handler: ScriptHandler, options: SidebarOptions = {}): Promise<OpenSidebar> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 300, height: 720 } });
@@ -99,13 +118,14 @@ export async function openSidebar(browser: Browser, handler: ScriptHandler, opti
     const args = JSON.parse(argsJson) as unknown[];
     calls.push({ name, args });
     try {
-      const value = await handler(name, args);
+      const value = encodeScriptRunResult(await handler(name, args));
       return JSON.stringify({ ok: true, value });
     } catch (error) {
       const message = typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error);
       return JSON.stringify({ ok: false, message });
     }
   });
+  await page.addInitScript({ content: scriptRunWire() });
   await page.addInitScript(installScriptRun);
   await page.goto(SIDEBAR_URL);
   return { page, calls, externalRequests, close: () => context.close() };

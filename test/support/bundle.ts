@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { encodeScriptRunArgs, encodeScriptRunResult } from '../../src/offline/script-run';
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 export const readBundle = (): string => readFileSync(join(DIST, 'Code.js'), 'utf8');
@@ -16,13 +17,13 @@ export function loadBundle(globals: Record<string, unknown> = {}, code = readBun
 }
 
 /**
- * Calls a top-level function of the loaded bundle the way google.script.run does: arguments and result cross as
- * JSON (Dates, functions and class instances do not survive), errors come back as their message.
+ * Calls a top-level function of the loaded bundle the way google.script.run does (src/offline/script-run.ts): a Date
+ * or function among the arguments fails the call, the server gets copies, and a result that cannot cross arrives as
+ * null. Errors come back as their message.
  */
 export function callLikeScriptRun(context: vm.Context, name: string, ...args: unknown[]): unknown {
   const fn = (context as Record<string, unknown>)[name];
   if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
-  const input = JSON.parse(JSON.stringify(args)) as unknown[];
-  const result = (fn as (...a: unknown[]) => unknown)(...input);
-  return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+  const input = encodeScriptRunArgs(args);
+  return encodeScriptRunResult((fn as (...a: unknown[]) => unknown)(...input));
 }

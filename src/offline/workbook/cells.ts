@@ -2,7 +2,9 @@
  * Block operations on a sheet's cells that ranges and sheets share: matrix
  * shape checks, writes with Sheets' input semantics, clearing and merging.
  */
+import { parseUserEntry } from '../user-entry';
 import { gridContains, gridEquals, gridIntersects, type GridRange } from './a1';
+import { midnightIn } from './format-date';
 import { shiftFormula } from './formula';
 import { cellAt, touchCell, type Cell, type SheetState } from './state';
 import { parseEntered, signatureError } from './values';
@@ -24,7 +26,11 @@ export function readMatrix<T>(sheet: SheetState, grid: GridRange, read: (cell: C
   return out;
 }
 
-/** The shape checks Sheets applies to every set*s(matrix) call, with its messages. */
+/**
+ * The shape checks Sheets applies to every set*s(matrix) call, with its messages, and one more: every entry must be
+ * there. A row built with `Array(n)` has holes that `.map` skips, and what Sheets makes of such a missing entry is
+ * not something to rely on, so it is refused (null, where a method documents it as "reset", is a value).
+ */
 export function checkMatrix(method: string, matrix: unknown, grid: GridRange): asserts matrix is unknown[][] {
   if (!Array.isArray(matrix) || !matrix.every((row) => Array.isArray(row))) {
     throw signatureError(`SpreadsheetApp.Range.${method}`, [matrix]);
@@ -41,6 +47,41 @@ export function checkMatrix(method: string, matrix: unknown, grid: GridRange): a
       );
     }
   }
+  (matrix as unknown[][]).forEach((row, i) => {
+    for (let j = 0; j < row.length; j++) {
+      if (!(j in row) || row[j] === undefined) {
+        throw new Error(`The data for SpreadsheetApp.Range.${method} has no value at row ${i + 1}, column ${j + 1}.`);
+      }
+    }
+  });
+}
+
+/** Where setValue(s) text is read: the spreadsheet's locale and time zone. */
+export interface Reading {
+  locale: string;
+  timeZone: string;
+}
+
+/**
+ * setValue(s), setFormulas and appendRow: text is read as Sheets reads typed input (numbers, percentages, money,
+ * dates, booleans, and formulas starting with =, +, - or @), and a recognised number or date also gets the format
+ * Sheets gives it when the cell has none. Anything else is written as given.
+ */
+export function writeTyped(sheet: SheetState, row: number, column: number, input: unknown, reading: Reading): void {
+  if (typeof input !== 'string') {
+    writeEntered(sheet, row, column, input);
+    return;
+  }
+  const entry = parseUserEntry(input, { sheetsLocale: reading.locale });
+  if (entry.kind !== 'value') {
+    writeEntered(sheet, row, column, entry.kind === 'formula' ? entry.formula : '');
+    return;
+  }
+  const cell = touchCell(sheet, row, column);
+  delete cell.f;
+  const value = entry.value;
+  cell.v = typeof value === 'object' ? midnightIn(value.date, reading.timeZone) : value;
+  if (entry.numberFormat && cell.nf === undefined) cell.nf = entry.numberFormat;
 }
 
 export function writeEntered(sheet: SheetState, row: number, column: number, input: unknown): void {

@@ -4,7 +4,7 @@
  * Sheet.updateChart(builder.build()) replaces the original in place.
  */
 import { gridEquals } from './a1';
-import { rangeFromStored, storedOf, type WorkbookContext } from './context';
+import { rangeFromStored, SHEETS_SCOPE, storedOf, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import { asEnum } from './enums';
 import type { ChartData, ChartPosition, StoredRange } from './state';
@@ -169,7 +169,7 @@ export function chartData(method: string, chart: unknown): ChartData {
   throw signatureError(method, [chart]);
 }
 
-instrument(MemoryEmbeddedChart, 'EmbeddedChart', 'service');
+instrument(MemoryEmbeddedChart, 'EmbeddedChart', 'service', { scope: SHEETS_SCOPE });
 instrument(MemoryEmbeddedChartBuilder, 'EmbeddedChartBuilder', 'builder');
 instrument(MemoryContainerInfo, 'ContainerInfo', 'builder');
 instrument(MemoryChartOptions, 'ChartOptions', 'builder');

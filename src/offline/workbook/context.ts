@@ -31,8 +31,15 @@ export interface UiRecord {
   toasts: Array<{ message: string; title: string }>;
 }
 
+/** ScriptApp.AuthMode of the running execution; LIMITED behaves as FULL here, the add-on only uses its own file. */
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
 export interface WorkbookContext {
   readonly state: WorkbookState;
+  /** Changed by MemoryWorkbook.setAuthMode, as when the user first runs the add-on from its menu. */
+  readonly auth: { mode: AuthModeName };
+  /** A standalone script or web app: no active spreadsheet, document lock or document properties. */
+  readonly outsideDocument: boolean;
   readonly counter: CallCounter;
   /** Date constructor of the realm the add-on runs in, so returned Dates pass its instanceof. */
   readonly DateCtor: DateConstructor;
@@ -43,6 +50,10 @@ export interface WorkbookContext {
   range(sheet: SheetState, grid: GridRange, open?: OpenEdges): SS.Range;
   spreadsheet(): SS.Spreadsheet;
 }
+
+/** The OAuth scopes Google names when it refuses a call in AuthMode.NONE. */
+export const SHEETS_SCOPE = '(https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)';
+export const CONTAINER_UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
 
 export function sheetById(ctx: WorkbookContext, id: number): SheetState {
   const sheet = ctx.state.sheets.find((s) => s.id === id);

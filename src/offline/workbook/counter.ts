@@ -35,14 +35,24 @@ export class CallCounter {
 }
 
 export interface HasCounter {
-  readonly ctx: { readonly counter: CallCounter };
+  readonly ctx: { readonly counter: CallCounter; readonly auth?: { readonly mode: string } };
+}
+
+/**
+ * What a service allows in AuthMode.NONE (an add-on's onOpen in a document where it was never used): by default
+ * nothing, the rule for every service that reads or changes the document. `scope` is the OAuth scope Google names
+ * in its refusal.
+ */
+export interface AuthRules {
+  withoutAuth?: 'all' | readonly string[];
+  scope?: string;
 }
 
 /**
  * Wraps every own prototype method of a class. Names starting with "_" are
  * internal helpers shared between the memory classes and stay uncounted.
  */
-export function instrument(ctor: { prototype: object }, service: string, kind: CallKind): void {
+export function instrument(ctor: { prototype: object }, service: string, kind: CallKind, auth: AuthRules = {}): void {
   const proto = ctor.prototype as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
@@ -50,10 +60,13 @@ export function instrument(ctor: { prototype: object }, service: string, kind: C
     if (!desc || typeof desc.value !== 'function') continue;
     const impl = desc.value as (...args: unknown[]) => unknown;
     const label = `${service}.${name}`;
+    const allowed = auth.withoutAuth === 'all' || (auth.withoutAuth ?? []).includes(name);
+    const refusal = `You do not have permission to call ${label}.${auth.scope ? ` Required permissions: ${auth.scope}` : ''}`;
     const counted = function (this: HasCounter, ...args: unknown[]): unknown {
       const counter = this.ctx.counter;
       counter.enter(label, kind);
       try {
+        if (!allowed && this.ctx.auth?.mode === 'NONE') throw new Error(refusal);
         return impl.apply(this, args);
       } finally {
         counter.exit();

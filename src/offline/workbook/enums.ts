@@ -40,6 +40,8 @@ export const RelativeDate = enumOf<SS['RelativeDate']>([
   'TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR',
 ]);
 
+export const SheetType = enumOf<SS['SheetType']>(['GRID', 'OBJECT', 'DATASOURCE']);
+
 export const Dimension = enumOf<SS['Dimension']>(['COLUMNS', 'ROWS']);
 
 export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([

@@ -84,6 +84,15 @@ export function zonedFields(date: Date, timeZone: string): Fields {
   return utcFields(ms, Math.round((wallClock - wholeSeconds) / 60_000));
 }
 
+/** Midnight of a calendar day ("2026-04-30") on the wall clock of a time zone, as Sheets stores a typed date. */
+export function midnightIn(day: string, timeZone: string): Date {
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  // The offset at the wall-clock time, read twice so a daylight-saving change between the guesses settles.
+  let instant = wall - zonedFields(new Date(wall), timeZone).offsetMinutes * 60_000;
+  instant = wall - zonedFields(new Date(instant), timeZone).offsetMinutes * 60_000;
+  return new Date(instant);
+}
+
 function pad(n: number, width: number): string {
   const s = String(Math.abs(n));
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);

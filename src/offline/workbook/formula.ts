@@ -49,3 +49,45 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
   }
   return out + shiftSegment(plain, rows, columns);
 }
+
+/**
+ * Names of the sheets a formula refers to by name ("Roster!B2", "'My tab'!A:A"), outside string literals, so a
+ * sheet named inside INDIRECT("...") is not counted: that is how Sheets lets rules reach another sheet.
+ */
+export function sheetsReferenced(formula: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  let bare = '';
+  const flushBare = (): void => {
+    const found = /([A-Za-z0-9_.\u00c0-\uffff]+)!$/.exec(bare);
+    if (found) names.push(found[1]!);
+    bare = '';
+  };
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      let text = '';
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) {
+            text += ch;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        text += formula[j];
+        j++;
+      }
+      if (ch === "'" && formula[j + 1] === '!') names.push(text);
+      bare = '';
+      i = j + 1;
+      continue;
+    }
+    bare += ch;
+    if (ch === '!') flushBare();
+    i++;
+  }
+  return names;
+}

@@ -38,6 +38,7 @@ export declare namespace SS {
   export type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
   export type Range = GoogleAppsScript.Spreadsheet.Range;
   export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+  export type SheetType = GoogleAppsScript.Spreadsheet.SheetType;
   export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
   export type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 }

@@ -6,12 +6,12 @@
  */
 import type { GridRange, OpenEdges } from './a1';
 import { writeEntered } from './cells';
-import type { UiRecord, WorkbookContext } from './context';
+import type { AuthModeName, UiRecord, WorkbookContext } from './context';
 import { CallCounter } from './counter';
 import type { B, SS } from './gas';
 import { MemoryRange } from './range';
 import { Charts, MemoryLockService, MemoryPropertiesService, MemorySession, MemoryUtilities, ScriptApp } from './services';
-import { findSheetByName, MemorySheet } from './sheet';
+import { assertGrid, assertSheetName, findSheetByName, MemorySheet } from './sheet';
 import { buildSnapshot, type WorkbookSnapshot } from './snapshot';
 import { MemorySpreadsheet, MemorySpreadsheetApp } from './spreadsheet';
 import { cellAt, newSheetState, type SheetState, type WorkbookState } from './state';
@@ -20,7 +20,7 @@ import { isDate } from './values';
 
 export { cellToA1, columnToLetters, gridToA1, lettersToColumn, parseA1, qualifiedA1, quoteSheetName, resolveA1 } from './a1';
 export type { A1Reference, GridRange, OpenEdges } from './a1';
-export type { MenuItemSnapshot, MenuSnapshot, UiRecord } from './context';
+export type { AuthModeName, MenuItemSnapshot, MenuSnapshot, UiRecord } from './context';
 export { shiftFormula } from './formula';
 export { formatDate } from './format-date';
 export type {
@@ -44,6 +44,16 @@ export interface MemoryWorkbookOptions {
    * context's `Date`), so Dates read from cells pass `instanceof Date` there.
    */
   dateConstructor?: DateConstructor;
+  /**
+   * ScriptApp.AuthMode the script runs in (default FULL). NONE is an add-on's onOpen in a document where it was
+   * never used: only menus may be built, every service that touches the document refuses with Google's message.
+   */
+  authMode?: AuthModeName;
+  /**
+   * Run as a standalone script or web app rather than inside the spreadsheet: getActiveSpreadsheet,
+   * getDocumentLock and getDocumentProperties return null, and getUi refuses, as in Apps Script.
+   */
+  outsideDocument?: boolean;
 }
 
 export interface MemoryWorkbook {
@@ -60,6 +70,13 @@ export interface MemoryWorkbook {
   setComputedValue(sheetName: string, row: number, col: number, value: unknown): void;
   /** Simulates another execution holding (true) or releasing (false) the document lock. */
   holdDocumentLockElsewhere(held: boolean): void;
+  /** Switches the authorisation mode, as when the user first runs the add-on from its menu. */
+  setAuthMode(mode: AuthModeName): void;
+  /**
+   * Adds a sheet that is not a grid at the end, as a user moving a chart to its own sheet (OBJECT) or connecting
+   * BigQuery (DATASOURCE) does. getSheets() lists it; every cell, rule and chart method on it refuses. Not counted.
+   */
+  addSheetOfType(name: string, type: 'OBJECT' | 'DATASOURCE'): void;
   /** Live record of menus, the last sidebar, dialogs, alerts and toasts. */
   ui: UiRecord;
 }
@@ -87,6 +104,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
 
   const ctx: WorkbookContext = {
     state,
+    auth: { mode: options.authMode ?? 'FULL' },
+    outsideDocument: options.outsideDocument ?? false,
     counter: new CallCounter(),
     DateCtor: options.dateConstructor ?? Date,
     userLocale: options.userLocale ?? 'en',
@@ -137,9 +156,10 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       if (!Array.isArray(rows) || !rows.every(Array.isArray)) throw new TypeError('seedSheet expects an array of rows.');
       let sheet = findSheetByName(ctx, name);
       if (!sheet) {
-        sheet = newSheetState(++state.seq.sheet, name);
+        sheet = newSheetState(++state.seq.sheet, assertSheetName(ctx, name));
         state.sheets.push(sheet);
       }
+      assertGrid(sheet);
       const width = Math.max(0, ...rows.map((r) => r.length));
       // Growing at the end never moves anything, so the grid can simply be enlarged.
       sheet.maxRows = Math.max(sheet.maxRows, rows.length);
@@ -165,6 +185,16 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       else if (isDate(value)) cell.v = new Date(value.getTime());
       else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') cell.v = value;
       else cell.v = String(value);
+    },
+
+    setAuthMode(mode) {
+      if (!['NONE', 'LIMITED', 'FULL'].includes(mode)) throw new Error(`Unknown authorisation mode "${String(mode)}".`);
+      ctx.auth.mode = mode;
+    },
+
+    addSheetOfType(name, type) {
+      if (type !== 'OBJECT' && type !== 'DATASOURCE') throw new Error(`Unknown sheet type "${String(type)}".`);
+      state.sheets.push(newSheetState(++state.seq.sheet, assertSheetName(ctx, name), type));
     },
 
     holdDocumentLockElsewhere(held) {

@@ -3,7 +3,7 @@
  * that point at sheets or grid positions.
  */
 import { gridIntersects, type GridRange } from './a1';
-import { rangeFromStored, sheetById, sheetStateOf, storedOf, type WorkbookContext } from './context';
+import { rangeFromStored, sheetById, SHEETS_SCOPE, sheetStateOf, storedOf, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import { asEnum, DeveloperMetadataVisibility } from './enums';
 import type { StoredRange, MetadataData, MetadataLocation, NamedRangeData, ProtectionData, SheetState } from './state';
@@ -253,9 +253,9 @@ export function assertNamedRangeName(name: unknown): asserts name is string {
   if (!ok) throw new Error(`The named range name "${String(name)}" is not valid.`);
 }
 
-instrument(MemoryDeveloperMetadata, 'DeveloperMetadata', 'service');
-instrument(MemoryDeveloperMetadataLocation, 'DeveloperMetadataLocation', 'service');
-instrument(MemoryDeveloperMetadataFinder, 'DeveloperMetadataFinder', 'service');
-instrument(MemoryProtection, 'Protection', 'service');
-instrument(MemoryNamedRange, 'NamedRange', 'service');
+instrument(MemoryDeveloperMetadata, 'DeveloperMetadata', 'service', { scope: SHEETS_SCOPE });
+instrument(MemoryDeveloperMetadataLocation, 'DeveloperMetadataLocation', 'service', { scope: SHEETS_SCOPE });
+instrument(MemoryDeveloperMetadataFinder, 'DeveloperMetadataFinder', 'service', { scope: SHEETS_SCOPE });
+instrument(MemoryProtection, 'Protection', 'service', { scope: SHEETS_SCOPE });
+instrument(MemoryNamedRange, 'NamedRange', 'service', { scope: SHEETS_SCOPE });
 

@@ -1,14 +1,14 @@
 import { CLOSED, gridToA1, type GridRange, type OpenEdges } from './a1';
-import { breakApartCells, checkMatrix, clearCells, forEachCell, mergeCells, mergesTouching, readMatrix, writeEntered, writeFormulaBlock } from './cells';
-import { assertLive, storedOf, type WorkbookContext } from './context';
+import { breakApartCells, checkMatrix, clearCells, forEachCell, mergeCells, mergesTouching, readMatrix, writeFormulaBlock, writeTyped, type Reading } from './cells';
+import { assertLive, SHEETS_SCOPE, storedOf, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import { addMetadata, metadataAt, MemoryDeveloperMetadataFinder, MemoryProtection, newProtection } from './metadata';
 import { validationData, wrapValidation } from './builders';
+import { applyNumberFormat, AUTOMATIC_NUMBER_FORMAT, checkNumberFormat } from './number-formats';
 import { touchCell, StoredRange, type Cell, type SheetState } from './state';
 import { displayValue, exportValue, normalizeColor, signatureError } from './values';
 import type { SS } from './gas';
 
-export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const DEFAULT_BACKGROUND = '#ffffff';
 const DEFAULT_FONT_COLOR = '#000000';
 const DEFAULT_FONT_SIZE = 10;
@@ -78,6 +78,10 @@ export class MemoryRange implements RangeApi {
     return this._self();
   }
 
+  private _reading(): Reading {
+    return { locale: this.ctx.state.locale, timeZone: this.ctx.state.timeZone };
+  }
+
   private _fillEach<T>(method: string, matrix: T[][], write: (cell: Cell, value: T) => void): SS.Range {
     const sheet = this._live();
     checkMatrix(method, matrix, this.grid);
@@ -124,14 +128,16 @@ export class MemoryRange implements RangeApi {
 
   setValue(value: any): SS.Range {
     const sheet = this._live();
-    forEachCell(this.grid, (r, c) => writeEntered(sheet, r, c, value));
+    const reading = this._reading();
+    forEachCell(this.grid, (r, c) => writeTyped(sheet, r, c, value, reading));
     return this._self();
   }
 
   setValues(values: any[][]): SS.Range {
     const sheet = this._live();
     checkMatrix('setValues', values, this.grid);
-    forEachCell(this.grid, (r, c, i, j) => writeEntered(sheet, r, c, values[i]?.[j]));
+    const reading = this._reading();
+    forEachCell(this.grid, (r, c, i, j) => writeTyped(sheet, r, c, values[i]?.[j], reading));
     return this._self();
   }
 
@@ -147,15 +153,21 @@ export class MemoryRange implements RangeApi {
   setFormulas(formulas: string[][]): SS.Range {
     const sheet = this._live();
     checkMatrix('setFormulas', formulas, this.grid);
-    forEachCell(this.grid, (r, c, i, j) => writeEntered(sheet, r, c, formulas[i]?.[j] ?? ''));
+    const reading = this._reading();
+    forEachCell(this.grid, (r, c, i, j) => writeTyped(sheet, r, c, formulas[i]?.[j] ?? '', reading));
     return this._self();
   }
 
-  getNumberFormat(): string { return this._first((c) => c?.nf ?? DEFAULT_NUMBER_FORMAT); }
-  getNumberFormats(): string[][] { return this._read((c) => c?.nf ?? DEFAULT_NUMBER_FORMAT); }
-  setNumberFormat(numberFormat: string): SS.Range { return this._fill((c) => { c.nf = String(numberFormat); }); }
+  getNumberFormat(): string { return this._first((c) => c?.nf ?? AUTOMATIC_NUMBER_FORMAT); }
+  getNumberFormats(): string[][] { return this._read((c) => c?.nf ?? AUTOMATIC_NUMBER_FORMAT); }
+  setNumberFormat(numberFormat: string): SS.Range {
+    const pattern = checkNumberFormat('setNumberFormat', numberFormat);
+    return this._fill((c) => applyNumberFormat(c, pattern));
+  }
   setNumberFormats(numberFormats: string[][]): SS.Range {
-    return this._fillEach('setNumberFormats', numberFormats, (c, v) => { c.nf = String(v); });
+    checkMatrix('setNumberFormats', numberFormats, this.grid);
+    const patterns = numberFormats.map((row) => row.map((v) => checkNumberFormat('setNumberFormats', v)));
+    return this._fillEach('setNumberFormats', patterns, applyNumberFormat);
   }
 
   getBackground(): string { return this._first((c) => c?.bg ?? DEFAULT_BACKGROUND); }
@@ -281,4 +293,4 @@ function setNote(cell: Cell, note: string | null | undefined): void {
   else cell.note = String(note);
 }
 
-instrument(MemoryRange, 'Range', 'service');
+instrument(MemoryRange, 'Range', 'service', { scope: SHEETS_SCOPE });

@@ -71,7 +71,8 @@ export class MemoryPropertiesService implements Pick<P.PropertiesService, 'getDo
   private _store(kind: 'document' | 'user' | 'script'): P.Properties {
     return new MemoryProperties(this.ctx, this.ctx.state.properties[kind]) as unknown as P.Properties;
   }
-  getDocumentProperties(): P.Properties { return this._store('document'); }
+  /** Null outside a document (a standalone script or web app), as documented. */
+  getDocumentProperties(): P.Properties { return (this.ctx.outsideDocument ? null : this._store('document')) as P.Properties; }
   getUserProperties(): P.Properties { return this._store('user'); }
   getScriptProperties(): P.Properties { return this._store('script'); }
 }
@@ -106,7 +107,10 @@ export class MemoryLock implements Pick<L.Lock, 'tryLock' | 'waitLock' | 'releas
 
 export class MemoryLockService implements Pick<L.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
   constructor(readonly ctx: WorkbookContext) {}
-  getDocumentLock(): L.Lock { return new MemoryLock(this.ctx, 'document') as unknown as L.Lock; }
+  /** Null outside a document (a standalone script or web app), as documented. */
+  getDocumentLock(): L.Lock {
+    return (this.ctx.outsideDocument ? null : new MemoryLock(this.ctx, 'document')) as unknown as L.Lock;
+  }
   getScriptLock(): L.Lock { return new MemoryLock(this.ctx, 'script') as unknown as L.Lock; }
   getUserLock(): L.Lock { return new MemoryLock(this.ctx, 'user') as unknown as L.Lock; }
 }
@@ -132,8 +136,8 @@ instrument(MemoryProperties, 'Properties', 'service');
 instrument(MemoryPropertiesService, 'PropertiesService', 'service');
 instrument(MemoryLock, 'Lock', 'service');
 instrument(MemoryLockService, 'LockService', 'service');
-instrument(MemorySession, 'Session', 'service');
-instrument(MemoryUtilities, 'Utilities', 'service');
+instrument(MemorySession, 'Session', 'service', { withoutAuth: 'all' });
+instrument(MemoryUtilities, 'Utilities', 'service', { withoutAuth: 'all' });
 
 export const ScriptApp = Object.freeze({ AuthMode: E.AuthMode });
 

@@ -78,6 +78,8 @@ export interface ProtectionSnapshot {
 
 export interface SheetSnapshot {
   name: string;
+  /** Only for a sheet that is not a grid: a chart sheet (OBJECT) or a data-source sheet (DATASOURCE). */
+  type?: 'OBJECT' | 'DATASOURCE';
   id: number;
   /** 1-based position, as Sheet.getIndex(). */
   index: number;
@@ -225,6 +227,7 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
   const { lastRow, lastColumn } = contentExtent(sheet);
   return {
     name: sheet.name,
+    ...(sheet.type === 'GRID' ? {} : { type: sheet.type }),
     id: sheet.id,
     index: state.sheets.indexOf(sheet) + 1,
     hidden: sheet.hidden,

@@ -1,11 +1,11 @@
 import { parseA1, resolveA1 } from './a1';
 import { MemoryConditionalFormatRuleBuilder, MemoryDataValidationBuilder } from './builders';
-import { sheetStateOf, storedOf, rangeFromStored, type WorkbookContext } from './context';
+import { rangeFromStored, SHEETS_SCOPE, sheetStateOf, storedOf, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import * as E from './enums';
 import { addMetadata, assertNamedRangeName, MemoryDeveloperMetadataFinder, MemoryNamedRange, MemoryProtection, metadataAt } from './metadata';
 import { checkedGrid } from './range';
-import { assertSheetName, findSheetByName } from './sheet';
+import { assertGrid, assertSheetName, findSheetByName } from './sheet';
 import { newSheetState, type SheetState } from './state';
 import { signatureError } from './values';
 import type { B, SS } from './gas';
@@ -142,6 +142,7 @@ export class MemorySpreadsheet implements SpreadsheetApi {
     if (!ref) throw new Error('Range not found');
     const sheet = ref.sheetName === null ? this._active() : findSheetByName(this.ctx, ref.sheetName);
     if (!sheet) throw new Error('Range not found');
+    assertGrid(sheet);
     const grid = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
     checkedGrid(sheet, grid.row, grid.column, grid.numRows, grid.numColumns);
     return this.ctx.range(sheet, grid, ref.open);
@@ -163,7 +164,7 @@ type AppApi = Pick<SS.SpreadsheetApp,
   | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'setActiveSheet' | 'getUi' | 'flush'
   | 'newConditionalFormatRule' | 'newDataValidation'
   | 'BooleanCriteria' | 'DataValidationCriteria' | 'DeveloperMetadataVisibility' | 'DeveloperMetadataLocationType'
-  | 'ProtectionType' | 'RelativeDate' | 'Dimension'>;
+  | 'ProtectionType' | 'RelativeDate' | 'Dimension' | 'SheetType'>;
 
 export class MemorySpreadsheetApp implements AppApi {
   readonly BooleanCriteria = E.BooleanCriteria;
@@ -173,14 +174,23 @@ export class MemorySpreadsheetApp implements AppApi {
   readonly ProtectionType = E.ProtectionType;
   readonly RelativeDate = E.RelativeDate;
   readonly Dimension = E.Dimension;
+  readonly SheetType = E.SheetType;
 
   constructor(readonly ctx: WorkbookContext, private readonly ui: B.Ui) {}
 
-  getActive(): SS.Spreadsheet { return this.ctx.spreadsheet(); }
-  getActiveSpreadsheet(): SS.Spreadsheet { return this.ctx.spreadsheet(); }
-  getActiveSheet(): SS.Sheet { return this.ctx.spreadsheet().getActiveSheet(); }
-  setActiveSheet(sheet: SS.Sheet): SS.Sheet { return this.ctx.spreadsheet().setActiveSheet(sheet); }
-  getUi(): B.Ui { return this.ui; }
+  // A standalone script or web app has no active spreadsheet: these return null there, as in Apps Script.
+  getActive(): SS.Spreadsheet { return this._active() as SS.Spreadsheet; }
+  getActiveSpreadsheet(): SS.Spreadsheet { return this._active() as SS.Spreadsheet; }
+  getActiveSheet(): SS.Sheet { return this._active()?.getActiveSheet() as SS.Sheet; }
+  setActiveSheet(sheet: SS.Sheet): SS.Sheet { return this._container('setActiveSheet').setActiveSheet(sheet); }
+  getUi(): B.Ui { this._container('getUi'); return this.ui; }
+
+  private _active(): SS.Spreadsheet | null { return this.ctx.outsideDocument ? null : this.ctx.spreadsheet(); }
+  private _container(method: string): SS.Spreadsheet {
+    const active = this._active();
+    if (!active) throw new Error(`Cannot call SpreadsheetApp.${method}() from this context.`);
+    return active;
+  }
   flush(): void {}
   newConditionalFormatRule(): SS.ConditionalFormatRuleBuilder {
     return new MemoryConditionalFormatRuleBuilder(this.ctx) as unknown as SS.ConditionalFormatRuleBuilder;
@@ -190,5 +200,6 @@ export class MemorySpreadsheetApp implements AppApi {
   }
 }
 
-instrument(MemorySpreadsheet, 'Spreadsheet', 'service');
-instrument(MemorySpreadsheetApp, 'SpreadsheetApp', 'service');
+instrument(MemorySpreadsheet, 'Spreadsheet', 'service', { scope: SHEETS_SCOPE });
+// Only the Ui (for onOpen's menu) is reachable before the add-on is authorised in a document.
+instrument(MemorySpreadsheetApp, 'SpreadsheetApp', 'service', { withoutAuth: ['getUi'], scope: SHEETS_SCOPE });

@@ -107,9 +107,13 @@ export interface NamedRangeData {
   ref: StoredRange;
 }
 
+/** GRID is a normal sheet; OBJECT holds a single chart, DATASOURCE a connected data source (BigQuery, Looker). */
+export type SheetKind = 'GRID' | 'OBJECT' | 'DATASOURCE';
+
 export interface SheetState {
   id: number;
   name: string;
+  type: SheetKind;
   hidden: boolean;
   maxRows: number;
   maxColumns: number;
@@ -141,10 +145,11 @@ export interface WorkbookState {
   locks: Record<LockScope, LockHolder>;
 }
 
-export function newSheetState(id: number, name: string): SheetState {
+export function newSheetState(id: number, name: string, type: SheetKind = 'GRID'): SheetState {
   return {
     id,
     name,
+    type,
     hidden: false,
     maxRows: DEFAULT_ROWS,
     maxColumns: DEFAULT_COLUMNS,

@@ -3,7 +3,7 @@
  * as data on the workbook (menus, sidebar, dialogs, alerts) for assertions and
  * for the playground to render.
  */
-import type { MenuSnapshot, WorkbookContext } from './context';
+import { CONTAINER_UI_SCOPE, type MenuSnapshot, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import * as E from './enums';
 import { signatureError } from './values';
@@ -127,7 +127,8 @@ export class MemoryUi implements Pick<B.Ui,
   }
 }
 
-instrument(MemoryHtmlOutput, 'HtmlOutput', 'service');
-instrument(MemoryHtmlService, 'HtmlService', 'service');
-instrument(MemoryMenu, 'Menu', 'service');
-instrument(MemoryUi, 'Ui', 'service');
+instrument(MemoryHtmlOutput, 'HtmlOutput', 'service', { withoutAuth: 'all' });
+instrument(MemoryHtmlService, 'HtmlService', 'service', { withoutAuth: 'all' });
+instrument(MemoryMenu, 'Menu', 'service', { withoutAuth: 'all' });
+// onOpen may build menus before authorisation, but not show a sidebar, dialog or alert.
+instrument(MemoryUi, 'Ui', 'service', { withoutAuth: ['createAddonMenu', 'createMenu'], scope: CONTAINER_UI_SCOPE });

@@ -32,11 +32,11 @@ export function signatureError(method: string, args: unknown[]): Error {
 export type Entry = { kind: 'empty' } | { kind: 'value'; value: CellValue } | { kind: 'formula'; formula: string };
 
 /**
- * Mirrors what Sheets does with setValue/setValues input: "=..." becomes a
- * formula, a leading apostrophe forces literal text, null/undefined/"" empty
- * the cell. Numeric-looking strings are deliberately kept as strings: the
- * add-on always writes typed values, and silent coercion here would hide bugs
- * that a locale-dependent parse in real Sheets would expose differently.
+ * A value as stored, the way seedSheet lays out a user's existing sheet: "=..."
+ * is a formula, a leading apostrophe marks literal text, null/undefined/""
+ * leave the cell empty, and any other text stays exactly that text (a roster
+ * imported as text keeps "8%" as text). Text written through setValue(s) is
+ * read as typed input instead: see writeTyped in cells.ts.
  */
 export function parseEntered(input: unknown): Entry {
   if (input === null || input === undefined || input === '') return { kind: 'empty' };
