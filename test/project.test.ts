@@ -20,6 +20,15 @@ describe('the project as a newcomer meets it', () => {
     expect(functionTable(help)).toContain('`TIER(followers, [scheme])`');
   });
 
+  it('the deploy path names the Apps Script project "Influencer Matrix", the name a bound add-on menu shows', () => {
+    // In a bound script createAddonMenu() is captioned with the script project's name, so both ways of creating the
+    // project must give it the name the README promises under Extensions.
+    const deploy = readme.slice(readme.indexOf('## Deploy'), readme.indexOf('## Development'));
+    expect(deploy).toMatch(/clasp create-script --type sheets --title "Influencer Matrix" --rootDir dist/);
+    expect(deploy).toMatch(/rename it `Influencer Matrix`/);
+    expect(deploy).toContain('Extensions → Influencer Matrix');
+  });
+
   it('clasp pushes exactly the built add-on: code, sidebar and manifest', () => {
     const out = execFileSync(join(root, 'node_modules/.bin/clasp'), ['status', '--json'], { cwd: root, encoding: 'utf8' });
     const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[] };
