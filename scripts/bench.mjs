@@ -101,3 +101,28 @@ console.log('service calls    | getSetup | buildAllocation (new tab) | buildAllo
 for (const [label, c] of [['tiny (3 rows)', tiny], ['large (20,000)', large]]) {
   console.log(`${label.padEnd(16)} | ${String(c.getSetup).padStart(8)} | ${String(c.firstBuild).padStart(25)} | ${String(c.rebuild).padStart(25)}`);
 }
+
+// Alerts on the roster: the rules and the status dropdown are ranges open to the bottom of the sheet, the rows are
+// read once, so the service calls are the same for 30 rows and 20,000. Builder calls (rule and validation objects,
+// no round trip to the spreadsheet) are listed apart: re-applying inspects each cell of the status column that
+// already carries a dropdown, to leave a team's own validation alone.
+function alertCallsFor(rosterRows) {
+  const { workbook, context } = addonWith(rosterRows);
+  const measure = (fn) => {
+    workbook.calls.reset();
+    fn();
+    return `${workbook.calls.total} (+${workbook.calls.builder} builder)`;
+  };
+  return {
+    apply: measure(() => context.applyAlerts()),
+    reapply: measure(() => context.applyAlerts()),
+    remove: measure(() => context.removeAlerts()),
+  };
+}
+
+const alertsSmall = alertCallsFor(30);
+const alertsLarge = alertCallsFor(20_000);
+console.log('service calls    | applyAlerts (first) | applyAlerts (again) | removeAlerts');
+for (const [label, c] of [['30 rows', alertsSmall], ['20,000 rows', alertsLarge]]) {
+  console.log(`${label.padEnd(16)} | ${c.apply.padStart(19)} | ${c.reapply.padStart(19)} | ${c.remove.padStart(12)}`);
+}

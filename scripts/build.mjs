@@ -10,7 +10,8 @@ import { generateStubs } from './stubs.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 export const GLOBAL_NAME = 'InfluencerMatrix';
-const MAX_BUNDLE_BYTES = 150 * 1024;
+// Every custom-function call loads the whole project: the bench prints the load time this budget buys.
+const MAX_BUNDLE_BYTES = 200 * 1024;
 
 async function bundleServer() {
   const result = await build({
@@ -23,10 +24,11 @@ async function bundleServer() {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     charset: 'utf8',
-    // Every custom-function call loads the whole project, so the bundle is compacted; identifiers stay readable
-    // for stack traces in the Apps Script editor.
+    // Every custom-function call loads the whole project, so the bundle is fully minified. Users see our own error
+    // messages, never identifiers; the public names (custom functions, entry points) are generated stubs and stay.
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
     write: false,
     logLevel: 'silent',
   });
@@ -55,7 +57,7 @@ async function bundleSidebar() {
     write: false,
     logLevel: 'silent',
   });
-  const css = readFileSync(join(root, 'sidebar/style.css'), 'utf8');
+  const css = ['style.css', 'planner.css', 'pages.css'].map((file) => readFileSync(join(root, 'sidebar', file), 'utf8')).join('\n');
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   return readFileSync(page, 'utf8')
     .replace('<!-- inline:style -->', () => `<style>\n${css}</style>`)

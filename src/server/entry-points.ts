@@ -1,7 +1,11 @@
+import { applyAlerts, menuApplyAlerts, removeAlerts } from './alerts';
 import { buildAllocation, previewAllocation } from './allocation';
 import { onInstall, onOpen } from './menu';
+import { buildRebalance, previewRebalance } from './rebalance';
+import { getRoster, saveRoster } from './roster';
+import { getSettings, resetSettings, saveSettings } from './settings';
 import { getSetup } from './setup';
-import { menuBuildAllocation, showSidebar } from './sidebar';
+import { menuBuildAllocation, menuSettings, showSidebar } from './sidebar';
 
 /**
  * Every top-level function Apps Script can call: simple triggers, menu items and the sidebar's server functions.
@@ -22,7 +26,18 @@ export const ENTRY_POINTS: Readonly<Record<string, EntryPoint>> = {
   onInstall: entry(['e'], onInstall),
   showSidebar: entry([], showSidebar),
   menuBuildAllocation: entry([], menuBuildAllocation),
+  menuApplyAlerts: entry([], menuApplyAlerts),
+  menuSettings: entry([], menuSettings),
   getSetup: entry([], getSetup),
   previewAllocation: entry(['input'], previewAllocation),
-  buildAllocation: entry(['input'], buildAllocation),
+  buildAllocation: entry(['input', 'options'], buildAllocation),
+  previewRebalance: entry(['input'], previewRebalance),
+  buildRebalance: entry(['input'], buildRebalance),
+  getRoster: entry(['request'], getRoster),
+  saveRoster: entry(['mapping'], saveRoster),
+  getSettings: entry([], getSettings),
+  saveSettings: entry(['settings'], saveSettings),
+  resetSettings: entry([], resetSettings),
+  applyAlerts: entry(['input'], applyAlerts),
+  removeAlerts: entry([], removeAlerts),
 };

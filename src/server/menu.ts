@@ -8,10 +8,16 @@ const MENU = {
   en: [
     ['Open planner', 'showSidebar'],
     ['Build allocation', 'menuBuildAllocation'],
+    ['Apply alerts', 'menuApplyAlerts'],
+    // Quarterly rebalance and Refresh dashboard go here, in SPEC's order, when their jobs exist.
+    ['Settings', 'menuSettings'],
   ],
   zh: [
     ['打开预算规划', 'showSidebar'],
     ['生成预算分配表', 'menuBuildAllocation'],
+    ['应用预警', 'menuApplyAlerts'],
+    // 季度调整 and 刷新看板 go here.
+    ['设置', 'menuSettings'],
   ],
 } as const;
 
