@@ -155,7 +155,7 @@ describe('buildAllocation through the built bundle', () => {
     [{ budget: 30_000, stage: 'maturity', mix: { mega: 0.5, macro: 0.3, mid: 0.2, micro: 0.2, nano: 0 } }, 'mix: adds up to 120%; it must add up to 100%'],
     [{ budget: 30_000, stage: 'boom' }, 'stage: must be one of "awareness", "growth", "maturity", "roi-first", "custom"'],
     [{ budget: 30_000, stage: 'maturity', sheet: 'Roster' }, 'unknown field "sheet"'],
-    [{ budget: '30000', stage: 'maturity' }, 'budget: expected a number'],
+    [{ budget: 'thirty thousand', stage: 'maturity' }, 'budget: "thirty thousand" is not an amount'],
     [null, 'expected an object'],
   ])('rejects %j with a clear message and writes nothing', (request, message) => {
     const addon = loadAddon({ sheets: userSheets() });

@@ -87,15 +87,19 @@ export function defaultSettings(budget: number, stage: Stage = 'maturity', curre
 
 /**
  * The allocation plan: budget per tier, affordable posts, predicted reach, revenue and ROAS with the seed funnel
- * (a tier's spend buys budget / average cost posts from typical accounts of the tier), and the partnership-type
- * and geography splits. The Allocation tab computes the same figures with live formulas.
+ * (a tier's spend buys budget / average cost posts from typical accounts of the tier; a tier that cannot buy one post
+ * at its cheapest rate reaches no one and earns nothing), and the partnership-type and geography splits. The
+ * Allocation tab computes the same figures with live formulas.
  */
 export function allocationPlan(s: AllocationSettings): Allocation {
   const tiers = TIER_KEYS.map((tier): TierAllocation => {
     const share = s.mix[tier];
     const budget = tidy(s.budget * share);
     const cost = s.costPerPost[tier];
-    const posts = budget / midpoint(cost);
+    // A tier whose budget does not reach its cheapest post buys nothing, so it reaches no one: the forecast must not
+    // count a fraction of a post the team cannot buy.
+    const buysAPost = budget > 0 && budget >= cost.min && midpoint(cost) > 0;
+    const posts = buysAPost ? budget / midpoint(cost) : 0;
     const reach = posts * s.typicalFollowers[tier] * s.reachRate;
     const revenue = reach * s.engagementRate[tier] * s.clickRate * s.conversionRate * s.aov;
     return {

@@ -1,33 +1,17 @@
 import type { Allocation } from '../core/allocation';
-import { CURRENCIES, GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS, TIERS } from '../core/domain';
+import { CURRENCIES, GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS } from '../core/domain';
+import { INPUT_CELLS, LAYOUT, shown, valueAt } from './allocation-inputs';
+import { fittedColumnWidths } from './column-widths';
 import { LABELS, type Language } from './labels';
 import { a1, a1Range, type PlanCell, type SheetPlan } from './types';
 
 /**
  * The Allocation tab: an inputs block an exec may edit (shaded) and result tables of live formulas that reference
- * it, so changing the budget cell moves every figure. Cell positions are fixed and exported for tests.
+ * it, so changing the budget cell moves every figure. Cell positions are fixed (allocation-inputs.ts) and exported
+ * for tests. Every word on the tab, tier names and formula results included, is in the tab's language.
  */
 export const ALLOCATION_KIND = 'allocation';
-
-export const LAYOUT = {
-  budget: { row: 5, column: 2 },
-  currency: { row: 6, column: 2 },
-  period: { row: 7, column: 2 },
-  stage: { row: 8, column: 2 },
-  aov: { row: 9, column: 2 },
-  targetRoas: { row: 10, column: 2 },
-  reachRate: { row: 11, column: 2 },
-  clickRate: { row: 12, column: 2 },
-  conversionRate: { row: 13, column: 2 },
-  /** Tier inputs: tier, mix, cost min, cost max, typical followers, engagement rate. */
-  tierInputs: { header: 15, first: 16 },
-  mixTotalRow: 21,
-  /** Results per tier: tier, budget, posts min, posts max, reach, revenue, ROAS, against target, warning. */
-  results: { title: 23, header: 24, first: 25 },
-  resultsTotalRow: 30,
-  partnership: { title: 32, header: 33, first: 34 },
-  geography: { title: 40, header: 41, first: 42 },
-} as const;
+export { LAYOUT };
 
 const INPUT_BG = '#e8f0fe';
 const HEADER_BG = '#f1f3f4';
@@ -37,7 +21,7 @@ const ROAS = '0.00';
 
 const header = (text: string): PlanCell => ({ value: text, bold: true, background: HEADER_BG });
 const title = (text: string): PlanCell => ({ value: text, bold: true });
-const input = (value: string | number, format?: string): PlanCell => ({ value, background: INPUT_BG, ...(format ? { format } : {}) });
+const inputCell = (value: string | number, format?: string): PlanCell => ({ value, background: INPUT_BG, ...(format ? { format } : {}) });
 const formula = (f: string, format?: string): PlanCell => ({ formula: f, ...(format ? { format } : {}) });
 const text = (value: string): PlanCell => ({ value });
 
@@ -47,50 +31,54 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
   const money = CURRENCIES[s.currency].format;
   const ref = (cell: { row: number; column: number }): string => a1(cell.row, cell.column, true);
   const budget = ref(LAYOUT.budget);
+  const values = new Map(INPUT_CELLS.map((c) => [c.key, shown(c, valueAt(s, c.key), language)]));
+  /** An input cell's value, as INPUT_CELLS says: the same the server records as written. */
+  const input = (key: string, format?: string): PlanCell => inputCell(values.get(key)!, format);
 
   const top: PlanCell[][] = [
     [title(t.allocationTitle)],
     [text(t.allocationIntro)],
     [],
     [header(t.inputs), header('')],
-    [text(t.budget), input(s.budget, money), text(t.periodNames[s.period])],
-    [text(t.currency), input(s.currency)],
-    [text(t.period), input(s.period)],
-    [text(t.stage), input(s.stage)],
-    [text(t.aov), input(s.aov, money)],
-    [text(t.targetRoas), input(s.targetRoas, ROAS)],
-    [text(t.reachRate), input(s.reachRate, PERCENT)],
-    [text(t.clickRate), input(s.clickRate, PERCENT)],
-    [text(t.conversionRate), input(s.conversionRate, '0.0%')],
+    [text(t.budget), input('budget', money), text(t.periodNames[s.period])],
+    [text(t.currency), input('currency')],
+    [text(t.period), input('period')],
+    [text(t.stage), input('stage')],
+    [text(t.aov), input('aov', money)],
+    [text(t.targetRoas), input('targetRoas', ROAS)],
+    [text(t.reachRate), input('reachRate', PERCENT)],
+    [text(t.clickRate), input('clickRate', PERCENT)],
+    [text(t.conversionRate), input('conversionRate', '0.0%')],
     [],
     t.tierInputHeaders.map(header),
-    ...TIER_KEYS.map((key, i) => [
-      text(TIERS[i]!),
-      input(s.mix[key], PERCENT),
-      input(s.costPerPost[key].min, money),
-      input(s.costPerPost[key].max, money),
-      input(s.typicalFollowers[key], COUNT),
-      input(s.engagementRate[key], '0.0%'),
+    ...TIER_KEYS.map((key) => [
+      text(t.tierNames[key]),
+      input(`mix.${key}`, PERCENT),
+      input(`costPerPost.${key}.min`, money),
+      input(`costPerPost.${key}.max`, money),
+      input(`typicalFollowers.${key}`, COUNT),
+      input(`engagementRate.${key}`, '0.0%'),
     ]),
     [title(t.total), formula(`=SUM(${a1Range(LAYOUT.tierInputs.first, 2, TIER_KEYS.length, 1)})`, PERCENT)],
     [],
     [title(t.allocation)],
     t.resultHeaders.map(header),
-    ...TIER_KEYS.map((_, i) => tierResultRow(i)),
+    ...TIER_KEYS.map((key, i) => tierResultRow(key, i)),
     totalRow(),
   ];
 
-  function tierResultRow(i: number): PlanCell[] {
+  function tierResultRow(key: (typeof TIER_KEYS)[number], i: number): PlanCell[] {
     const r = LAYOUT.results.first + i;
     const inRow = LAYOUT.tierInputs.first + i;
     const [share, min, max, followers, er] = [2, 3, 4, 5, 6].map((c) => a1(inRow, c));
     const cell = (column: number): string => a1(r, column);
     return [
-      text(TIERS[i]!),
+      text(t.tierNames[key]),
       formula(`=${budget}*${share}`, money),
       formula(`=IF(${max}>0,INT(${cell(2)}/${max}),0)`, COUNT),
       formula(`=IF(${min}>0,INT(${cell(2)}/${min}),0)`, COUNT),
-      formula(`=IF(${min}+${max}>0,${cell(2)}/((${min}+${max})/2)*${followers}*${ref(LAYOUT.reachRate)},0)`, COUNT),
+      // A tier that cannot buy one post at its cheapest rate reaches no one (and so earns nothing).
+      formula(`=IF(AND(${cell(2)}>0,${cell(2)}>=${min},${min}+${max}>0),${cell(2)}/((${min}+${max})/2)*${followers}*${ref(LAYOUT.reachRate)},0)`, COUNT),
       formula(`=${cell(5)}*${er}*${ref(LAYOUT.clickRate)}*${ref(LAYOUT.conversionRate)}*${ref(LAYOUT.aov)}`, money),
       formula(`=IF(${cell(2)}>0,${cell(6)}/${cell(2)},"")`, ROAS),
       formula(`=IF(${cell(2)}>0,IF(${cell(7)}>=${ref(LAYOUT.targetRoas)},"${t.onTarget}","${t.belowTarget}"),"")`),
@@ -119,12 +107,12 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
   const splitBlock = (
     heading: string,
     headers: readonly string[],
-    rows: ReadonlyArray<{ label: string; share: number }>,
+    rows: ReadonlyArray<{ label: string; key: string }>,
     first: number,
   ): PlanCell[][] => [
     [title(heading)],
     headers.map(header),
-    ...rows.map((row, i) => [text(row.label), input(row.share, PERCENT), formula(`=${budget}*${a1(first + i, 2)}`, money)]),
+    ...rows.map((row, i) => [text(row.label), input(row.key, PERCENT), formula(`=${budget}*${a1(first + i, 2)}`, money)]),
     [
       title(t.total),
       formula(`=SUM(${a1Range(first, 2, rows.length, 1)})`, PERCENT),
@@ -135,28 +123,34 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
   const partnership = splitBlock(
     t.partnershipTitle,
     t.splitHeaders(t.partnershipType),
-    PARTNERSHIP_TYPES.map((type) => ({ label: t.partnershipNames[type], share: s.partnershipMix[type] })),
+    PARTNERSHIP_TYPES.map((type) => ({ label: t.partnershipNames[type], key: `partnershipMix.${type}` })),
     LAYOUT.partnership.first,
   );
   const geography = splitBlock(
     t.geographyTitle,
     t.splitHeaders(t.region),
-    GEOGRAPHIES.map((region) => ({ label: t.geographyNames[region], share: s.geoMix[region] })),
+    GEOGRAPHIES.map((region) => ({ label: t.geographyNames[region], key: `geoMix.${region}` })),
     LAYOUT.geography.first,
   );
 
   const warningColumn = a1Range(LAYOUT.results.first, 9, TIER_KEYS.length + 1, 1);
   const targetColumn = a1Range(LAYOUT.results.first, 8, TIER_KEYS.length + 1, 1);
   const mixTotalCell = a1(LAYOUT.mixTotalRow, 2);
+  const blocks = [
+    { row: 1, column: 1, cells: top },
+    { row: LAYOUT.partnership.title, column: 1, cells: partnership },
+    { row: LAYOUT.geography.title, column: 1, cells: geography },
+  ];
   return {
     kind: ALLOCATION_KIND,
     title: t.allocationSheet,
-    blocks: [
-      { row: 1, column: 1, cells: top },
-      { row: LAYOUT.partnership.title, column: 1, cells: partnership },
-      { row: LAYOUT.geography.title, column: 1, cells: geography },
-    ],
-    columnWidths: [170, 120, 110, 110, 130, 130, 110, 110, 320],
+    blocks,
+    // The texts the formulas may show must fit too: the warning column is the widest.
+    columnWidths: fittedColumnWidths(blocks, {
+      columns: 9,
+      min: 90,
+      results: { 8: [t.onTarget, t.belowTarget], 9: [t.belowOnePost, `${t.mixTotalPrefix}100.5${t.mixTotalSuffix}`] },
+    }),
     frozenRows: 1,
     rules: [
       { range: warningColumn, formula: `=LEN(${a1(LAYOUT.results.first, 9)})>0`, background: '#fce8e6', color: '#a50e0e' },

@@ -1,5 +1,5 @@
 import type { UncheckedReason } from '../core/alerts-cells';
-import type { Geography, PartnershipType } from '../core/domain';
+import type { Geography, PartnershipType, Stage, TierKey } from '../core/domain';
 import type { RosterField } from '../core/roster';
 
 /** Words the generated tabs use, in the two languages the add-on speaks. Formula results use these too. */
@@ -41,6 +41,10 @@ const en = {
   validationBudget: 'A budget of 0 or more',
   validationShare: 'A share between 0% and 100%',
   chartTitle: 'Budget by tier',
+  tierNames: { mega: 'Mega', macro: 'Macro', mid: 'Mid', micro: 'Micro', nano: 'Nano' } as Record<TierKey, string>,
+  /** What the period and stage input cells show; reading an edited cell accepts these in either language. */
+  periodValues: { month: 'month', quarter: 'quarter' } as Record<'month' | 'quarter', string>,
+  stageNames: { awareness: 'awareness', growth: 'growth', maturity: 'maturity', 'roi-first': 'roi-first', custom: 'custom' } as Record<Stage | 'custom', string>,
 };
 
 export type Labels = typeof en;
@@ -56,14 +60,14 @@ const zh: Labels = {
   periodNames: { month: '每月', quarter: '每季度' },
   stage: '品牌阶段（配比预设）',
   aov: '客单价',
-  targetRoas: '目标 ROAS',
+  targetRoas: '目标投产比',
   reachRate: '触达率（占粉丝）',
   clickRate: '点击率（占互动）',
   conversionRate: '转化率（占点击）',
   tierInputHeaders: ['层级', '配比', '单条报价（低）', '单条报价（高）', '典型粉丝数', '互动率'],
   total: '合计',
   allocation: '各层级分配',
-  resultHeaders: ['层级', '预算', '可投条数（少）', '可投条数（多）', '预计触达', '预计销售额', '预计 ROAS', '对比目标', '提醒'],
+  resultHeaders: ['层级', '预算', '可投条数（少）', '可投条数（多）', '预计触达', '预计销售额', '预计投产比', '对比目标', '提醒'],
   onTarget: '达标',
   belowTarget: '低于目标',
   belowOnePost: '预算不足最低报价的一条',
@@ -79,6 +83,9 @@ const zh: Labels = {
   validationBudget: '预算须为 0 或以上',
   validationShare: '占比须在 0% 到 100% 之间',
   chartTitle: '各层级预算',
+  tierNames: { mega: '头部', macro: '肩部', mid: '腰部', micro: '尾部', nano: '素人' },
+  periodValues: { month: '按月', quarter: '按季度' },
+  stageNames: { awareness: '品牌认知期', growth: '增长期', maturity: '成熟期', 'roi-first': '投产优先', custom: '自定义' },
 };
 
 export const LABELS: Record<Language, Labels> = { en, zh };

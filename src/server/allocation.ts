@@ -1,13 +1,28 @@
+import * as z from 'zod/mini';
 import { allocationPlan, MIX_TOLERANCE, type Allocation } from '../core/allocation';
-import { TIER_KEYS } from '../core/domain';
+import { defaultCurrency } from '../core/currency';
+import type { CurrencyCode } from '../core/domain';
+import type { Settings } from '../core/settings';
+import { keepModelEdits, replacedFields, startingRequest, writtenInputs } from '../plan/allocation-edits';
 import { allocationSheetPlan } from '../plan/allocation-sheet';
 import { languageForLocale } from '../plan/labels';
 import { renderPlan_ } from '../sheets/render';
-import { readSetting_, withDocumentLock_, writeSetting_ } from '../sheets/services';
-import type { AllocationInput, AllocationPreview, AllocationWarning, BuildAllocationResult } from '../shared/api';
-import { allocationSettings_, AllocationInputSchema, parseInput_ } from './schemas';
+import { activeSpreadsheet_, readSetting_, withDocumentLock_, writeSetting_ } from '../sheets/services';
+import type {
+  AllocationEditsConflict,
+  AllocationInput,
+  AllocationPreview,
+  AllocationTabEdits,
+  AllocationWarning,
+  BuildAllocationResult,
+} from '../shared/api';
+import { readAllocationTab_, tabEdits_, WRITTEN_KEY } from './allocation-tab';
+import type { RosterOnSheet } from './state';
+import { allocationSettings_, AllocationInputSchema, normalizedAllocationInput_, parseInput_ } from './schemas';
 
 const SAVED_KEY = 'allocation';
+
+const BuildOptionsSchema = z.strictObject({ overwriteEdits: z.optional(z.boolean()) });
 
 function withWarnings_(allocation: Allocation): AllocationPreview {
   const warnings: AllocationWarning[] = allocation.tiers
@@ -19,19 +34,40 @@ function withWarnings_(allocation: Allocation): AllocationPreview {
 
 /** The plan as data; writes nothing. */
 export function previewAllocation(input: unknown): AllocationPreview {
-  return withWarnings_(allocationPlan(allocationSettings_(input)));
+  const { language: _language, ...settings } = allocationSettings_(input);
+  return withWarnings_(allocationPlan(settings));
 }
 
-/** Writes or refreshes the Allocation tab and remembers the request for next time. */
-export function buildAllocation(input: unknown): BuildAllocationResult {
-  const settings = allocationSettings_(input); // validated before anything is touched
-  const request = parseInput_(AllocationInputSchema, input, 'allocation request');
+/**
+ * Writes or refreshes the Allocation tab and remembers the request for next time. When an exec edited the tab's
+ * input cells since the last build and this request would replace those values, it writes nothing and answers the
+ * edits instead, unless `options.overwriteEdits` says the user agreed. Edits of the model's assumptions (funnel
+ * rates, typical accounts), which the request does not carry, are kept.
+ */
+export function buildAllocation(input: unknown, options?: unknown): BuildAllocationResult | AllocationEditsConflict {
+  // Validated before anything is touched.
+  const request = normalizedAllocationInput_(input);
+  const { language: asked, ...settings } = allocationSettings_(request);
+  const { overwriteEdits } = parseInput_(BuildOptionsSchema, options ?? {}, 'build options');
   return withDocumentLock_(() => {
-    const spreadsheet = SpreadsheetApp.getActive();
-    const language = settings.language ?? languageForLocale(spreadsheet.getSpreadsheetLocale());
-    const allocation = allocationPlan(settings);
-    const { sheetName, created } = renderPlan_(spreadsheet, allocationSheetPlan(allocation, language));
+    const spreadsheet = activeSpreadsheet_();
+    const language = asked ?? languageForLocale(spreadsheet.getSpreadsheetLocale());
+    const saved = savedAllocation_();
+    const tab = saved ? readAllocationTab_(spreadsheet) : null;
+    if (tab && saved && !overwriteEdits) {
+      const fields = replacedFields(tab.reading, settings);
+      if (fields.length > 0 || tab.reading.problems.length > 0) {
+        const edits: AllocationTabEdits = { sheetName: tab.sheetName, fields, input: startingRequest(saved, tab.written, tab.reading) };
+        if (tab.reading.problems.length > 0) edits.problems = tab.reading.problems;
+        return { conflict: 'edited-inputs', edits };
+      }
+    }
+    const kept = tab ? keepModelEdits(tab.reading, settings) : settings;
+    const allocation = allocationPlan(kept);
+    const plan = allocationSheetPlan(allocation, language);
+    const { sheetName, created } = renderPlan_(spreadsheet, plan);
     writeSetting_(SAVED_KEY, request);
+    writeSetting_(WRITTEN_KEY, writtenInputs(plan, kept, language));
     return { sheetName, created, summary: withWarnings_(allocation) };
   });
 }
@@ -46,3 +82,34 @@ export function savedAllocation_(): AllocationInput | null {
   }
 }
 
+/** For getSetup: the Allocation tab's input cells edited since the last build, or null. */
+export function allocationEdits_(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): AllocationTabEdits | null {
+  const saved = savedAllocation_();
+  return saved ? tabEdits_(spreadsheet, saved) : null;
+}
+
+/** What the next plan starts from: the tab's edited values over the last request, or the last request. */
+export function allocationStart_(): AllocationInput | null {
+  const saved = savedAllocation_();
+  if (!saved) return null;
+  return tabEdits_(activeSpreadsheet_(), saved)?.input ?? saved;
+}
+
+/** First data rows of the roster's money column that may show its currency. */
+const MONEY_SAMPLE_ROWS = 5;
+
+/**
+ * The planner's default currency: the Currency setting; on "auto", the one the roster's cost (or spend) column
+ * shows (its number format, or a sign typed in its text), else the workbook locale's. Reads a few cells of one
+ * column, whatever the roster's size.
+ */
+export function plannerCurrency_(settings: Settings, locale: string, roster: RosterOnSheet | null): CurrencyCode {
+  if (settings.currency !== 'auto') return settings.currency;
+  const money = roster ? (roster.detection.columns.cost ?? roster.detection.columns.spend) : undefined;
+  const rows = roster ? Math.min(MONEY_SAMPLE_ROWS, roster.lastRow - roster.headerRow) : 0;
+  if (!roster || !money || rows <= 0) return defaultCurrency(locale);
+  const range = roster.tab.sheet.getRange(roster.headerRow + 1, money.column, rows, 1);
+  const formats = range.getNumberFormats();
+  const values = range.getValues();
+  return defaultCurrency(locale, formats.map((row, i) => ({ format: row[0] ?? '', value: values[i]?.[0] })));
+}
