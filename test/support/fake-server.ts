@@ -1,14 +1,15 @@
-import { allocationPlan, defaultSettings } from '../../src/core/allocation';
+import { defaultSettings } from '../../src/core/allocation';
 import { CURRENCY_CODES, STAGE_MIX } from '../../src/core/domain';
 import type { RosterDetection } from '../../src/core/roster';
-import { allocationSettings_ } from '../../src/server/schemas';
+import { previewAllocation } from '../../src/server/allocation';
 import type { ScriptHandler } from './browser';
-import type { AllocationInput, AllocationPreview, AllocationWarning, BuildAllocationResult, ServerApi, SetupInfo } from '../../src/shared/api';
+import type { BuildAllocationResult, PlannerApi, SetupInfo } from '../../src/shared/api';
 
 /**
- * A stand-in for the server functions the sidebar calls, built from the real core and the real request validation,
- * so the sidebar sees the same numbers and the same error messages it would get from Apps Script. It keeps no
- * workbook: the Allocation tab is only remembered by name.
+ * A stand-in for the server functions the sidebar calls. The plan comes from the real server code
+ * (src/server/allocation's previewAllocation: validation, plan and warnings), so the sidebar sees the numbers and
+ * error messages Apps Script would send; only the setup is fixed here and no workbook is kept: the Allocation tab
+ * is only remembered by name.
  */
 
 /** A sheet name an attacker could give a tab: if the sidebar ever renders it as HTML, window.__xss gets set. */
@@ -53,23 +54,13 @@ export function fakeSetup(overrides: Partial<SetupInfo> = {}): SetupInfo {
   };
 }
 
-function preview(input: AllocationInput): AllocationPreview {
-  const { language: _language, ...settings } = allocationSettings_(input);
-  const plan = allocationPlan(settings);
-  const warnings: AllocationWarning[] = plan.tiers
-    .filter((t) => t.belowOnePost)
-    .map((t) => ({ code: 'below-one-post', tier: t.tier, budget: t.budget, cheapest: settings.costPerPost[t.tier].min }));
-  if (Math.abs(plan.mixTotal - 1) > 1e-6) warnings.push({ code: 'mix-total', total: plan.mixTotal });
-  return { ...plan, warnings };
-}
-
-export function createFakeServer(setup: SetupInfo = fakeSetup()): ServerApi {
+export function createFakeServer(setup: SetupInfo = fakeSetup()): PlannerApi {
   const built = new Set<string>();
   return {
     getSetup: () => setup,
-    previewAllocation: (input) => preview(input),
+    previewAllocation: (input) => previewAllocation(input),
     buildAllocation: (input): BuildAllocationResult => {
-      const summary = preview(input);
+      const summary = previewAllocation(input);
       const sheetName = 'Allocation';
       const created = !built.has(sheetName);
       built.add(sheetName);
@@ -79,7 +70,7 @@ export function createFakeServer(setup: SetupInfo = fakeSetup()): ServerApi {
 }
 
 /** Dispatches a google.script.run call by name, refusing what Apps Script would refuse (unknown or private names). */
-export function fakeHandler(server: ServerApi = createFakeServer()): ScriptHandler {
+export function fakeHandler(server: PlannerApi = createFakeServer()): ScriptHandler {
   return (name, args) => {
     const fn = (server as unknown as Record<string, unknown>)[name];
     if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`Script function not found: ${name}`);

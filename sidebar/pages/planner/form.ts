@@ -1,7 +1,8 @@
-import { parseNumber } from '../src/core/parse';
-import { GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS } from '../src/core/domain';
-import type { CurrencyCode, Geography, PartnershipType, PerTier, Stage, TierKey } from '../src/core/domain';
-import type { AllocationInput, Language, SetupInfo } from '../src/shared/api';
+import { currencyOfAmount, parseAmount } from '../../../src/core/currency';
+import { parseNumber } from '../../../src/core/parse';
+import { GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS } from '../../../src/core/domain';
+import type { CurrencyCode, Geography, PartnershipType, PerTier, Stage, TierKey } from '../../../src/core/domain';
+import type { AllocationInput, Language, SetupInfo } from '../../../src/shared/api';
 
 /**
  * The wizard's inputs as typed (strings), their validation, and the request they make. Kept free of the DOM so the
@@ -34,7 +35,9 @@ export type Issue =
   | { code: 'too-large' }
   | { code: 'share-range' }
   | { code: 'mix-total'; total: number }
-  | { code: 'cost-order'; tier: TierKey };
+  | { code: 'cost-order'; tier: TierKey }
+  /** The budget names one currency (`$50,000`) while another is chosen. */
+  | { code: 'currency-mismatch'; sign: string; named: CurrencyCode; chosen: CurrencyCode };
 
 export type Group = 'budget' | MixKind | 'costPerPost' | 'aov' | 'targetRoas';
 
@@ -52,18 +55,19 @@ const tidy = (n: number): number => Number(n.toPrecision(12));
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issue: Issue };
 
-/** An amount written the way marketers write it: 30000, 30,000, 3万, ¥30,000, 2.5k. */
+/** An amount written the way marketers write it: 30000, 30,000, 3万, ¥30,000, 2.5k, 5000美元. */
 export function readAmount(raw: string): Read<number> {
   if (raw.trim() === '') return { ok: false, issue: { code: 'required' } };
-  const money = parseNumber(raw, 'money');
-  if (!money.ok || money.value === null) {
+  const read = parseAmount(raw);
+  if (!read.ok || read.value === null) {
     const plain = parseNumber(raw, 'number');
     const negative = plain.ok && plain.value !== null && plain.value < 0;
     return { ok: false, issue: negative ? { code: 'negative' } : { code: 'not-a-number', raw: raw.trim() } };
   }
-  if (money.value <= 0) return { ok: false, issue: { code: 'not-positive' } };
-  if (money.value > MAX_AMOUNT) return { ok: false, issue: { code: 'too-large' } };
-  return { ok: true, value: money.value };
+  const amount = read.value.amount;
+  if (amount <= 0) return { ok: false, issue: { code: 'not-positive' } };
+  if (amount > MAX_AMOUNT) return { ok: false, issue: { code: 'too-large' } };
+  return { ok: true, value: amount };
 }
 
 /** A plain positive number such as a target ROAS (3, 3.5). */
@@ -129,6 +133,9 @@ export function check(values: FormValues, language: Language): Checked {
   const at: Partial<Record<Group, string>> = {};
   const budget = readAmount(values.budget);
   if (!budget.ok) issues.budget = budget.issue;
+  // The server refuses a budget whose sign contradicts the currency; say so here, next to the box.
+  const named = currencyOfAmount(values.budget, values.currency);
+  if (budget.ok && named && named.code !== values.currency) issues.budget = { code: 'currency-mismatch', sign: named.sign, named: named.code, chosen: values.currency };
 
   const mix = readMix(TIER_KEYS, values.mix);
   const partnershipMix = readMix(PARTNERSHIP_TYPES, values.partnershipMix);
@@ -188,11 +195,15 @@ export function check(values: FormValues, language: Language): Checked {
 /** Percent text for a fraction, without binary noise (0.15 * 100 is 15.000000000000002). */
 export const percentText = (fraction: number): string => String(Number((fraction * 100).toFixed(4)));
 
-const amountText = (n: number): string => String(n);
+/** A saved budget may be the amount as typed (`¥25,000`): it goes back into the box as it was. */
+const amountText = (n: number | string): string => String(n);
 
-/** The wizard's starting values: the saved request where there is one, the server's defaults elsewhere. */
+/**
+ * The wizard's starting values: the Allocation tab's values where the user edited them in the sheet, else the saved
+ * request, else the server's defaults.
+ */
 export function initialValues(setup: SetupInfo): FormValues {
-  const saved = setup.savedAllocation;
+  const saved = setup.allocationEdits?.input ?? setup.savedAllocation;
   const d = setup.defaults;
   const stage: StageChoice = saved?.stage ?? 'maturity';
   const mix = saved?.mix ?? d.stageMix[stage === 'custom' ? 'maturity' : stage];
