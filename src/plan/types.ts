@@ -17,6 +17,10 @@ export interface PlanCell {
   color?: string;
   align?: 'left' | 'center' | 'right';
   note?: string;
+  /** Font size in points; the sheet's default when absent. */
+  fontSize?: number;
+  /** Wrap long text within the column's width. */
+  wrap?: boolean;
 }
 
 export interface PlanBlock {
@@ -49,6 +53,18 @@ export interface PlanChart {
   ranges: string[];
   anchor: { row: number; column: number };
   options: Record<string, string | number | boolean>;
+  /** Rows at the top of each range that name the series (EmbeddedChartBuilder.setNumHeaders); none when absent. */
+  headers?: number;
+}
+
+/**
+ * Protection of a whole generated tab. Warning only: anyone who can edit the workbook still can, after a prompt, so
+ * a stray edit does not silently break its formulas, and the add-on itself rewrites the tab on refresh.
+ */
+export interface PlanProtection {
+  warningOnly: true;
+  /** Shown in Data > Protected sheets and ranges; it names the add-on and how to refresh the tab. */
+  description: string;
 }
 
 export interface SheetPlan {
@@ -64,6 +80,7 @@ export interface SheetPlan {
   validations?: PlanValidation[];
   charts?: PlanChart[];
   tabColor?: string;
+  protection?: PlanProtection;
 }
 
 /** Column letters of a 1-based column index (1 -> A, 27 -> AA). */
