@@ -126,3 +126,39 @@ console.log('service calls    | applyAlerts (first) | applyAlerts (again) | remo
 for (const [label, c] of [['30 rows', alertsSmall], ['20,000 rows', alertsLarge]]) {
   console.log(`${label.padEnd(16)} | ${c.apply.padStart(19)} | ${c.reapply.padStart(19)} | ${c.remove.padStart(12)}`);
 }
+
+// The quarterly rebalance on the sample roster (one period) of 30 and 20,000 influencers: the roster is read once and
+// each tab written in one batch, so the service calls match; a new tab has 1,000 rows, so the large quarter's lists
+// grow it once (insertRowsAfter). Compute time is the whole server call on the in-memory workbook: read, model,
+// plan and render, all in one V8 context as on Apps Script.
+const { sampleRoster } = await importTs('src/offline/sample.ts');
+
+function rebalanceAddon(count) {
+  const context = vm.createContext({});
+  const workbook = createMemoryWorkbook({ htmlFiles: { Sidebar: sidebarHtml }, dateConstructor: vm.runInContext('Date', context) });
+  const sample = sampleRoster({ count });
+  const cell = (c) => (c && typeof c === 'object' ? new Date(`${c.date}T00:00:00Z`) : c);
+  workbook.seedSheet('Roster', [sample.headers, ...sample.rows.map((r) => r.map(cell))]);
+  Object.assign(context, workbook.globals);
+  script.runInContext(context);
+  return { workbook, context };
+}
+
+function rebalanceFor(count) {
+  const { workbook, context } = rebalanceAddon(count);
+  const request = { quarter: '2026-Q1' };
+  const measure = (fn) => {
+    workbook.calls.reset();
+    const elapsed = time(fn);
+    return { calls: workbook.calls.total, elapsed };
+  };
+  return { preview: measure(() => context.previewRebalance(request)), first: measure(() => context.buildRebalance(request)), rebuild: measure(() => context.buildRebalance(request)) };
+}
+
+const rebalanceSmall = rebalanceFor(30);
+const rebalanceLarge = rebalanceFor(20_000);
+console.log('buildRebalance   | previewRebalance | buildRebalance (new tab) | buildRebalance (refresh)');
+for (const [label, c] of [['30 influencers', rebalanceSmall], ['20,000', rebalanceLarge]]) {
+  const cellOf = (m, width) => `${m.calls} calls, ${ms(m.elapsed)}`.padStart(width);
+  console.log(`${label.padEnd(16)} | ${cellOf(c.preview, 16)} | ${cellOf(c.first, 24)} | ${cellOf(c.rebuild, 24)}`);
+}
