@@ -162,3 +162,31 @@ for (const [label, c] of [['30 influencers', rebalanceSmall], ['20,000', rebalan
   const cellOf = (m, width) => `${m.calls} calls, ${ms(m.elapsed)}`.padStart(width);
   console.log(`${label.padEnd(16)} | ${cellOf(c.preview, 16)} | ${cellOf(c.first, 24)} | ${cellOf(c.rebuild, 24)}`);
 }
+
+// The Dashboard tab on the sample roster of 30 and 20,000 influencers: the roster is read once and the tab written in
+// one batch with live formulas over whole columns, so the service calls match whatever the roster's size.
+const { sampleRoster: dashboardSample } = await importTs('src/offline/sample.ts');
+
+function dashboardFor(count) {
+  const context = vm.createContext({});
+  const workbook = createMemoryWorkbook({ htmlFiles: { Sidebar: sidebarHtml }, dateConstructor: vm.runInContext('Date', context) });
+  const sample = dashboardSample({ count });
+  const cell = (c) => (c && typeof c === 'object' ? new Date(`${c.date}T00:00:00Z`) : c);
+  workbook.seedSheet('Roster', [sample.headers, ...sample.rows.map((r) => r.map(cell))]);
+  Object.assign(context, workbook.globals);
+  script.runInContext(context);
+  const measure = (fn) => {
+    workbook.calls.reset();
+    const elapsed = time(fn);
+    return { calls: workbook.calls.total, elapsed };
+  };
+  return { first: measure(() => context.buildDashboard()), refresh: measure(() => context.buildDashboard()) };
+}
+
+const dashboardSmall = dashboardFor(30);
+const dashboardLarge = dashboardFor(20_000);
+console.log('buildDashboard   | new tab                  | refresh');
+for (const [label, c] of [['30 influencers', dashboardSmall], ['20,000', dashboardLarge]]) {
+  const cellOf = (m, width) => `${m.calls} calls, ${ms(m.elapsed)}`.padStart(width);
+  console.log(`${label.padEnd(16)} | ${cellOf(c.first, 24)} | ${cellOf(c.refresh, 24)}`);
+}

@@ -272,14 +272,14 @@ describe('applyAlerts on the team roster, through the built bundle', () => {
 describe('the Apply alerts and Settings menu items', () => {
   it('lists the jobs in English and Chinese, in the order of the spec', () => {
     for (const [userLocale, captions] of [
-      ['en', ['Open planner', 'Build allocation', 'Apply alerts', 'Settings']],
-      ['zh_CN', ['打开预算规划', '生成预算分配表', '应用预警', '设置']],
+      ['en', ['Open planner', 'Build allocation', 'Apply alerts', 'Quarterly rebalance', 'Refresh dashboard', 'Settings']],
+      ['zh_CN', ['打开预算规划', '生成预算分配表', '应用预警', '季度调配', '刷新看板', '设置']],
     ] as const) {
       const addon = loadAddon({ userLocale });
       addon.run('onOpen');
       const items = addon.workbook.ui.menus[0]!.items;
       expect(items.map((i) => i.caption)).toEqual(captions);
-      expect(items.map((i) => i.functionName)).toEqual(['showSidebar', 'menuBuildAllocation', 'menuApplyAlerts', 'menuSettings']);
+      expect(items.map((i) => i.functionName)).toEqual(['showSidebar', 'menuBuildAllocation', 'menuApplyAlerts', 'menuRebalance', 'menuRefreshDashboard', 'menuSettings']);
     }
   });
 

@@ -15,6 +15,23 @@ const DEFAULTS = {
     totalScore: { green: 70, yellow: 50 },
     rating: { green: 8, yellow: 7 },
   },
+  // The Dashboard tab's bands (seed 003: every KPI has red / yellow / green bands): green line, then yellow line.
+  dashboard: {
+    bands: {
+      activeInfluencers: { green: 70, yellow: 35 },
+      spendOfPlan: { green: 1, yellow: 1.1 },
+      revenueOfPlan: { green: 1, yellow: 0.8 },
+      roas: { green: 3, yellow: 2 },
+      cpa: { green: 40, yellow: 80 },
+      contractsExpiring: { green: 2, yellow: 5 },
+      paymentsOverdue: { green: 0, yellow: 2 },
+      followUpsDue: { green: 5, yellow: 15 },
+      outreachToResponse: { green: 0.3, yellow: 0.2 },
+      responseToPartnership: { green: 0.5, yellow: 0.35 },
+      partnershipToRepeat: { green: 0.7, yellow: 0.5 },
+      churn: { green: 0.1, yellow: 0.15 },
+    },
+  },
   tierScheme: 'matrix',
   currency: 'auto',
   language: 'auto',

@@ -247,6 +247,8 @@ describe('settings', () => {
       await waitForText(page, 'status', 'Settings saved.');
       expect(fake.saved.settings).toEqual({
         alerts: { ...DEFAULT_ALERTS, roasStar: 6, expiringDays: 14, engagementDrop: 0.25 },
+        // The page does not edit the dashboard bands: they go back as they came (the defaults).
+        dashboard: { bands: expect.objectContaining({ roas: { green: 3, yellow: 2 }, churn: { green: 0.1, yellow: 0.15 } }) },
         tierScheme: {
           custom: [
             { tier: 'Mega', minFollowers: 500_000 },

@@ -1,7 +1,9 @@
 /**
  * The settings a team saves per workbook (SPEC section 4, "Decisions for alerts, pipeline, rebalance and dashboard"):
- * the alert thresholds, the tier scheme, the currency and the language. Every builder reads the same settings.
+ * the alert thresholds, the dashboard's red / yellow / green bands, the tier scheme, the currency and the language.
+ * Every builder reads the same settings.
  */
+import { DEFAULT_DASHBOARD_SETTINGS, dashboardSettingsProblems, mergeDashboardSettings, type DashboardSettings } from './dashboard-settings';
 import { CURRENCY_CODES, TIER_KEYS, TIER_PROFILE, type CurrencyCode, type PerTier } from './domain';
 
 export type Language = 'en' | 'zh';
@@ -41,6 +43,8 @@ export interface AlertSettings {
 
 export interface Settings {
   alerts: AlertSettings;
+  /** The Dashboard tab's KPI bands (core/dashboard-settings.ts). */
+  dashboard: DashboardSettings;
   tierScheme: TierSchemeSetting;
   /** 'auto': the currency the workbook locale suggests. */
   currency: CurrencyCode | 'auto';
@@ -66,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
     totalScore: { green: 70, yellow: 50 },
     rating: { green: 8, yellow: 7 },
   },
+  dashboard: DEFAULT_DASHBOARD_SETTINGS,
   tierScheme: 'matrix',
   currency: 'auto',
   language: 'auto',
@@ -116,6 +121,7 @@ export function mergeSettings(saved: unknown, defaults: Settings = DEFAULT_SETTI
   const s = isPlain(saved) ? saved : {};
   return {
     alerts: mergeInto(defaults.alerts, s.alerts),
+    dashboard: mergeDashboardSettings(s.dashboard, defaults.dashboard),
     tierScheme: mergeScheme(s.tierScheme, defaults.tierScheme),
     currency: typeof s.currency === 'string' && (s.currency === 'auto' || (CURRENCY_CODES as string[]).includes(s.currency)) ? (s.currency as Settings['currency']) : defaults.currency,
     language: s.language === 'en' || s.language === 'zh' || s.language === 'auto' ? s.language : defaults.language,
@@ -149,5 +155,6 @@ export function settingsProblems(settings: Settings): string[] {
     need(new Set(rows.map((r) => r.minFollowers)).size === rows.length, 'two custom tiers share the same minimum');
     need(rows.every((r) => r.engagementTop === undefined || (r.engagementTop > 0 && r.engagementTop <= 1)), 'a custom tier engagement top must be between 0% and 100%');
   }
+  problems.push(...dashboardSettingsProblems(settings.dashboard));
   return problems;
 }

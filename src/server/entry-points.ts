@@ -1,11 +1,12 @@
 import { applyAlerts, menuApplyAlerts, removeAlerts } from './alerts';
 import { buildAllocation, previewAllocation } from './allocation';
+import { buildDashboard, menuRefreshDashboard } from './dashboard';
 import { onInstall, onOpen } from './menu';
 import { buildRebalance, previewRebalance } from './rebalance';
 import { getRoster, saveRoster } from './roster';
 import { getSettings, resetSettings, saveSettings } from './settings';
 import { getSetup } from './setup';
-import { menuBuildAllocation, menuSettings, showSidebar } from './sidebar';
+import { menuBuildAllocation, menuRebalance, menuSettings, showSidebar } from './sidebar';
 
 /**
  * Every top-level function Apps Script can call: simple triggers, menu items and the sidebar's server functions.
@@ -27,6 +28,8 @@ export const ENTRY_POINTS: Readonly<Record<string, EntryPoint>> = {
   showSidebar: entry([], showSidebar),
   menuBuildAllocation: entry([], menuBuildAllocation),
   menuApplyAlerts: entry([], menuApplyAlerts),
+  menuRebalance: entry([], menuRebalance),
+  menuRefreshDashboard: entry([], menuRefreshDashboard),
   menuSettings: entry([], menuSettings),
   getSetup: entry([], getSetup),
   previewAllocation: entry(['input'], previewAllocation),
@@ -40,4 +43,5 @@ export const ENTRY_POINTS: Readonly<Record<string, EntryPoint>> = {
   resetSettings: entry([], resetSettings),
   applyAlerts: entry(['input'], applyAlerts),
   removeAlerts: entry([], removeAlerts),
+  buildDashboard: entry(['input'], buildDashboard),
 };

@@ -9,14 +9,16 @@ const MENU = {
     ['Open planner', 'showSidebar'],
     ['Build allocation', 'menuBuildAllocation'],
     ['Apply alerts', 'menuApplyAlerts'],
-    // Quarterly rebalance and Refresh dashboard go here, in SPEC's order, when their jobs exist.
+    ['Quarterly rebalance', 'menuRebalance'],
+    ['Refresh dashboard', 'menuRefreshDashboard'],
     ['Settings', 'menuSettings'],
   ],
   zh: [
     ['打开预算规划', 'showSidebar'],
     ['生成预算分配表', 'menuBuildAllocation'],
     ['应用预警', 'menuApplyAlerts'],
-    // 季度调整 and 刷新看板 go here.
+    ['季度调配', 'menuRebalance'],
+    ['刷新看板', 'menuRefreshDashboard'],
     ['设置', 'menuSettings'],
   ],
 } as const;

@@ -176,3 +176,10 @@ export const RebalanceInputSchema = z.strictObject({
 });
 
 export type RebalanceInput = z.infer<typeof RebalanceInputSchema>;
+
+// ---- Dashboard ----
+
+/** buildDashboard request: `{}` (or nothing) uses the saved mapping and settings; `language` overrides the workbook's. */
+export const BuildDashboardInputSchema = z.strictObject({ language: z.optional(z.enum(['en', 'zh'])) });
+
+export type BuildDashboardInput = z.infer<typeof BuildDashboardInputSchema>;

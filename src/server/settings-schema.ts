@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BAND_KEYS, type BandKey } from '../core/dashboard-settings';
 import { CURRENCY_CODES, TIER_KEYS, type TierKey } from '../core/domain';
 import { DEFAULT_SETTINGS, mergeSettings, settingsProblems, type Settings } from '../core/settings';
 import { parseInput_ } from './schemas';
@@ -13,6 +14,13 @@ const between = (min: number, max: number, what: string) =>
 const rate = (what: string) => z.number().check(z.gt(0, `${what} must be more than 0%`), z.lte(1, `${what} must be at most 100% (1)`));
 const days = z.int().check(z.gte(1, 'must be at least 1 day'), z.lte(365, 'must be at most 365 days'));
 const bands = (max: number) => z.partial(z.strictObject({ green: between(0, max, 'a band'), yellow: between(0, max, 'a band') }));
+
+/** A dashboard band: counts, money (CPA) and shares alike; settingsProblems checks each band's direction and shares. */
+const bandLine = between(0, 1e9, 'a dashboard band line');
+const dashboardBand = z.partial(z.strictObject({ green: bandLine, yellow: bandLine }));
+const DashboardPatchSchema = z.strictObject({
+  bands: z.optional(z.partial(z.strictObject(Object.fromEntries(BAND_KEYS.map((k) => [k, dashboardBand])) as Record<BandKey, typeof dashboardBand>))),
+});
 
 const CustomTierSchema = z.strictObject({
   tier: z.string().check(z.trim(), z.minLength(1, 'a tier needs a name'), z.maxLength(40, 'a tier name is at most 40 characters')),
@@ -36,6 +44,7 @@ export const SettingsPatchSchema = z.strictObject({
       }),
     ),
   ),
+  dashboard: z.optional(DashboardPatchSchema),
   tierScheme: z.optional(
     z.union([z.literal('matrix'), z.literal('partnership'), z.strictObject({ custom: z.array(CustomTierSchema).check(z.minLength(1, 'a tier table needs a tier'), z.maxLength(10, 'a tier table has at most 10 tiers')) })]),
   ),

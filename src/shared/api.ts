@@ -30,7 +30,7 @@ export type {
 // ---- Opening the sidebar ----
 
 /** The sidebar's pages. Adding a job adds its page here (e.g. 'rebalance', 'dashboard'). */
-export type SidebarPage = 'home' | 'planner' | 'roster' | 'settings';
+export type SidebarPage = 'home' | 'planner' | 'roster' | 'settings' | 'rebalance';
 
 /** A job the sidebar runs by itself once the page it opened on is done (the roster confirmed). */
 export type SidebarJob = 'apply-alerts';
@@ -108,6 +108,8 @@ export interface SetupInfo {
    */
   allocationEdits?: AllocationTabEdits | null;
   sheets: Array<{ name: string; generated: boolean }>;
+  /** The roster's mix in its latest quarter with results; null or absent when it has no spend and revenue. */
+  teamMix?: TeamMix | null;
   /** The confirmed roster mapping when there is one, else the best detection. */
   roster: RosterDetection | null;
   /** True when `roster` is the mapping the user confirmed (saved per workbook); false or absent when only detected. */
@@ -131,6 +133,30 @@ export type AllocationWarning =
 
 export interface AllocationPreview extends Allocation {
   warnings: AllocationWarning[];
+  /**
+   * What the predicted revenue and ROAS rest on (SPEC section 4): the rebalance's calibration on the roster's results,
+   * or the seed funnel when the roster has none. The tiers' revenue and ROAS above are this forecast's.
+   */
+  forecast?: AllocationForecast;
+}
+
+export interface AllocationForecast {
+  basis:
+    | { kind: 'calibrated'; influencers: number; quarter: string | null; quarters: number }
+    /** no-roster: no sheet looks like one; no-results: no spend and revenue; tiers-without-results: none for the planned tiers. */
+    | { kind: 'seed-funnel'; why: 'no-roster' | 'no-results' | 'tiers-without-results' };
+  /** Per tier, in the plan's order: the model its forecast used and its ROAS in the reviewed quarter (null without results). */
+  tiers: Array<{ tier: keyof PerTier<unknown>; model: 'hill' | 'average-roas' | 'seed-funnel'; teamRoas: number | null }>;
+}
+
+/**
+ * The team's own mix, for the planner to start from when nothing was planned yet: each tier's share of the reviewed
+ * quarter's spend (in hundredths of a percent adding up to 100%) and that spend.
+ */
+export interface TeamMix {
+  quarter: string | null;
+  mix: PerTier<number>;
+  spend: number;
 }
 
 export interface BuildAllocationResult {
@@ -286,7 +312,7 @@ export interface RemoveAlertsResult {
 // ---- The functions ----
 
 /** The server functions the sidebar may call, with their request and response types. */
-export interface ServerApi {
+export interface ServerApi extends RebalanceApi {
   getSetup(): SetupInfo;
   previewAllocation(input: AllocationInput): AllocationPreview;
   buildAllocation(input: AllocationInput, options?: BuildAllocationOptions): BuildAllocationResult | AllocationEditsConflict;
@@ -392,4 +418,25 @@ export interface RebalanceApi {
   previewRebalance(input?: RebalanceInput): RebalanceSummary;
   /** Writes or refreshes the quarter's Rebalance tab and records the quarter in the History tab. */
   buildRebalance(input?: RebalanceInput): BuildRebalanceResult;
+}
+
+// ---- Dashboard ----
+
+/** buildDashboard request; every field optional. `{}` (or no argument) uses the saved roster mapping and settings. */
+export type BuildDashboardInput = import('../server/schemas').BuildDashboardInput;
+
+/** The tab's own judgements after a refresh: tiles and pipeline rates with their colour, and what is "as of". */
+export type DashboardSummary = import('../core/dashboard-status').DashboardSummary;
+
+export interface BuildDashboardResult {
+  /** The Dashboard tab; `created` is false when it was refreshed in place (one tab, its charts updated). */
+  sheetName: string;
+  created: boolean;
+  summary: DashboardSummary;
+}
+
+/** The dashboard's part of the contract; the sidebar adds it to ServerApi with its page. */
+export interface DashboardApi {
+  /** Writes or refreshes the Dashboard tab from the roster, with the saved settings' bands. */
+  buildDashboard(input?: BuildDashboardInput): BuildDashboardResult;
 }

@@ -1,4 +1,4 @@
-import type { PlanCell, PlanChart, PlanValidation, SheetPlan } from '../plan/types';
+import type { PlanCell, PlanChart, PlanProtection, PlanValidation, SheetPlan } from '../plan/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,6 +14,8 @@ const MAX_SHEET_NAME_ = 100;
  * so the number-format matrix is complete without inventing a format.
  */
 const AUTOMATIC_FORMAT_ = '0.###############';
+/** Sheets' default font size, for cells the plan gives none (setFontSizes needs a size in every position). */
+const DEFAULT_FONT_SIZE_ = 10;
 
 export interface RenderResult {
   sheetName: string;
@@ -22,8 +24,8 @@ export interface RenderResult {
 
 /**
  * The one place a plan becomes SpreadsheetApp calls. Batched: the whole tab is written as one grid (one call each for
- * values, number formats, weights, backgrounds, colours, alignments), conditional rules are set in one call, so the
- * call count depends on the plan's shape, never on the size of the data.
+ * values, number formats, weights, backgrounds, colours, alignments, font sizes, wraps, notes), conditional rules are
+ * set in one call, so the call count depends on the plan's shape, never on the size of the data.
  *
  * Only a tab carrying our marker is ever cleared; a user's tab with the same name is left alone and ours takes
  * another name.
@@ -45,6 +47,7 @@ export function renderPlan_(spreadsheet: Spreadsheet, plan: SheetPlan): RenderRe
   if (plan.rules?.length) sheet.setConditionalFormatRules(plan.rules.map((rule) => buildRule_(sheet!, rule)));
   for (const validation of plan.validations ?? []) sheet.getRange(validation.range).setDataValidation(buildValidation_(validation));
   placeCharts_(sheet, plan.charts ?? []);
+  if (plan.protection) protectSheet_(sheet, plan.protection);
   return { sheetName: sheet.getName(), created };
 }
 
@@ -135,6 +138,8 @@ function freeName_(spreadsheet: Spreadsheet, title: string): string {
 
 function resetSheet_(sheet: Sheet): void {
   sheet.clear();
+  // Sheet.clear() documents contents and formats only: the last refresh's notes go explicitly.
+  sheet.clearNotes();
   sheet.clearConditionalFormatRules();
   sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
 }
@@ -197,6 +202,24 @@ function writeBlocks_(sheet: Sheet, plan: SheetPlan): void {
   if (colors.used) range.setFontColors(colors.values);
   const aligns = layer<'left' | 'center' | 'right' | null>((c) => c.align, null);
   if (aligns.used) range.setHorizontalAlignments(aligns.values);
+  const sizes = layer((c) => c.fontSize, DEFAULT_FONT_SIZE_);
+  if (sizes.used) range.setFontSizes(sizes.values);
+  // Not wrapping is Sheets' default (text overflows into the empty cell beside it).
+  const wraps = layer((c) => c.wrap, false);
+  if (wraps.used) range.setWraps(wraps.values);
+  const notes = layer((c) => c.note || undefined, '');
+  if (notes.used) range.setNotes(notes.values);
+}
+
+/**
+ * A warning-only protection: anyone who can edit the workbook still can, after a prompt, so a viewer does not break
+ * the tab by accident. A refresh reuses the tab's protection rather than adding another; one the team made stricter
+ * (named editors, not a warning) is theirs and stays as it is.
+ */
+function protectSheet_(sheet: Sheet, wanted: PlanProtection): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (existing && !existing.isWarningOnly()) return;
+  (existing ?? sheet.protect().setWarningOnly(wanted.warningOnly)).setDescription(wanted.description);
 }
 
 function buildRule_(sheet: Sheet, rule: NonNullable<SheetPlan['rules']>[number]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
@@ -222,6 +245,7 @@ function configureChart_(
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
   let builder = start.setChartType(Charts.ChartType[chart.type]);
   for (const range of chart.ranges) builder = builder.addRange(sheet.getRange(range));
+  if (chart.headers !== undefined) builder = builder.setNumHeaders(chart.headers);
   builder = builder.setPosition(chart.anchor.row, chart.anchor.column, 0, 0);
   for (const [key, value] of Object.entries(chart.options)) builder = builder.setOption(key, value);
   return builder;

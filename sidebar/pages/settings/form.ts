@@ -200,6 +200,7 @@ export function checkSettings(values: SettingsValues, base: Settings): SettingsC
     tierIssue: null,
     settings: {
       alerts: alerts as unknown as Settings['alerts'],
+      dashboard: base.dashboard,
       tierScheme: values.scheme === 'custom' ? { custom: custom.tiers! } : values.scheme,
       currency: values.currency,
       language: values.language,

@@ -8,7 +8,7 @@ import { rangeFromStored, SHEETS_SCOPE, storedOf, type WorkbookContext } from '.
 import { instrument } from './counter';
 import { asEnum } from './enums';
 import type { ChartData, ChartPosition, StoredRange } from './state';
-import { isDate, signatureError } from './values';
+import { isDate, requireInteger, signatureError } from './values';
 import type { Charts, SS } from './gas';
 
 function copyOption(value: unknown): unknown {
@@ -137,7 +137,10 @@ export class MemoryEmbeddedChartBuilder implements BuilderApi {
     this.data.options.set(String(option), copyOption(value));
     return this._self();
   }
-  setNumHeaders(headers: number): SS.EmbeddedChartBuilder { this.data.numHeaders = headers; return this._self(); }
+  setNumHeaders(headers: number): SS.EmbeddedChartBuilder {
+    this.data.numHeaders = requireInteger('EmbeddedChartBuilder.setNumHeaders', headers);
+    return this._self();
+  }
   setTransposeRowsAndColumns(transpose: boolean): SS.EmbeddedChartBuilder { this.data.transpose = Boolean(transpose); return this._self(); }
   setHiddenDimensionStrategy(strategy: Charts.ChartHiddenDimensionStrategy): SS.EmbeddedChartBuilder {
     this.data.hiddenDimensionStrategy = String(strategy);

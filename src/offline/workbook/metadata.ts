@@ -198,9 +198,19 @@ export class MemoryProtection implements Pick<SS.Protection,
   constructor(readonly ctx: WorkbookContext, private readonly data: ProtectionData) {}
 
   private _self(): SS.Protection { return this as unknown as SS.Protection; }
-  setDescription(description: string): SS.Protection { this.data.description = String(description); return this._self(); }
+  setDescription(description: string): SS.Protection {
+    if (description === null || description === undefined || typeof description === 'object') {
+      throw signatureError('SpreadsheetApp.Protection.setDescription', [description]);
+    }
+    this.data.description = String(description);
+    return this._self();
+  }
   getDescription(): string { return this.data.description; }
-  setWarningOnly(warningOnly: boolean): SS.Protection { this.data.warningOnly = Boolean(warningOnly); return this._self(); }
+  setWarningOnly(warningOnly: boolean): SS.Protection {
+    if (typeof warningOnly !== 'boolean') throw signatureError('SpreadsheetApp.Protection.setWarningOnly', [warningOnly]);
+    this.data.warningOnly = warningOnly;
+    return this._self();
+  }
   isWarningOnly(): boolean { return this.data.warningOnly; }
   getProtectionType(): SS.ProtectionType { return asEnum(this.data.type); }
   canEdit(): boolean { return true; }

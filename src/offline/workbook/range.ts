@@ -6,12 +6,9 @@ import { addMetadata, metadataAt, MemoryDeveloperMetadataFinder, MemoryProtectio
 import { validationData, wrapValidation } from './builders';
 import { applyNumberFormat, AUTOMATIC_NUMBER_FORMAT, checkNumberFormat } from './number-formats';
 import { touchCell, StoredRange, type Cell, type SheetState } from './state';
-import { displayValue, exportValue, normalizeColor, signatureError } from './values';
+import { displayValue, exportValue, signatureError } from './values';
+import { checkBoolean, checkFontSize, DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, DEFAULT_FONT_SIZE, setAlignment, setBold, setColor, setFontSize, setNote } from './cell-styles';
 import type { SS } from './gas';
-
-const DEFAULT_BACKGROUND = '#ffffff';
-const DEFAULT_FONT_COLOR = '#000000';
-const DEFAULT_FONT_SIZE = 10;
 
 /** Sheets' own bounds checks and messages for getRange/offset. */
 export function checkedGrid(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): GridRange {
@@ -36,9 +33,9 @@ type RangeApi = Pick<SS.Range,
   | 'getBackground' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds'
   | 'getFontColor' | 'getFontColors' | 'setFontColor' | 'setFontColors'
   | 'getFontWeight' | 'getFontWeights' | 'setFontWeight' | 'setFontWeights'
-  | 'getFontSize' | 'getFontSizes' | 'setFontSize'
+  | 'getFontSize' | 'getFontSizes' | 'setFontSize' | 'setFontSizes'
   | 'getHorizontalAlignment' | 'getHorizontalAlignments' | 'setHorizontalAlignment' | 'setHorizontalAlignments'
-  | 'getWrap' | 'getWraps' | 'setWrap'
+  | 'getWrap' | 'getWraps' | 'setWrap' | 'setWraps'
   | 'getNote' | 'getNotes' | 'setNote' | 'setNotes' | 'clearNote'
   | 'getDataValidation' | 'getDataValidations' | 'setDataValidation' | 'setDataValidations' | 'clearDataValidations'
   | 'clear' | 'clearContent' | 'clearFormat' | 'merge' | 'isPartOfMerge' | 'getMergedRanges' | 'breakApart'
@@ -193,7 +190,15 @@ export class MemoryRange implements RangeApi {
 
   getFontSize(): number { return this._first((c) => c?.fs ?? DEFAULT_FONT_SIZE); }
   getFontSizes(): number[][] { return this._read((c) => c?.fs ?? DEFAULT_FONT_SIZE); }
-  setFontSize(size: number): SS.Range { return this._fill((c) => { c.fs = size; }); }
+  setFontSize(size: number): SS.Range {
+    const points = checkFontSize('setFontSize', size);
+    return this._fill((c) => setFontSize(c, points));
+  }
+  setFontSizes(sizes: number[][]): SS.Range {
+    checkMatrix('setFontSizes', sizes, this.grid);
+    const points = sizes.map((row) => row.map((v) => checkFontSize('setFontSizes', v)));
+    return this._fillEach('setFontSizes', points, setFontSize);
+  }
 
   getHorizontalAlignment(): string { return this._first((c) => c?.ha ?? 'general'); }
   getHorizontalAlignments(): string[][] { return this._read((c) => c?.ha ?? 'general'); }
@@ -207,6 +212,11 @@ export class MemoryRange implements RangeApi {
   getWrap(): boolean { return this._first((c) => c?.wrap ?? true); }
   getWraps(): boolean[][] { return this._read((c) => c?.wrap ?? true); }
   setWrap(isWrapEnabled: boolean): SS.Range { return this._fill((c) => { c.wrap = Boolean(isWrapEnabled); }); }
+  setWraps(isWrapEnabled: boolean[][]): SS.Range {
+    checkMatrix('setWraps', isWrapEnabled, this.grid);
+    const wraps = isWrapEnabled.map((row) => row.map((v) => checkBoolean('setWraps', v, isWrapEnabled)));
+    return this._fillEach('setWraps', wraps, (c, wrap) => { c.wrap = wrap; });
+  }
 
   getNote(): string { return this._first((c) => c?.note ?? ''); }
   getNotes(): string[][] { return this._read((c) => c?.note ?? ''); }
@@ -271,26 +281,6 @@ export class MemoryRange implements RangeApi {
     const data = newProtection(this.ctx, 'RANGE', this._live(), this._stored());
     return new MemoryProtection(this.ctx, data) as unknown as SS.Protection;
   }
-}
-
-function setColor(cell: Cell, key: 'bg' | 'fc', color: string | null | undefined): void {
-  if (color === null || color === undefined || color === '') delete cell[key];
-  else cell[key] = normalizeColor(String(color));
-}
-
-function setBold(cell: Cell, weight: SS.FontWeight | null | undefined): void {
-  if (weight === 'bold') cell.bold = true;
-  else delete cell.bold;
-}
-
-function setAlignment(cell: Cell, alignment: string | null | undefined): void {
-  if (alignment === null || alignment === undefined) delete cell.ha;
-  else cell.ha = String(alignment);
-}
-
-function setNote(cell: Cell, note: string | null | undefined): void {
-  if (note === null || note === undefined || note === '') delete cell.note;
-  else cell.note = String(note);
 }
 
 instrument(MemoryRange, 'Range', 'service', { scope: SHEETS_SCOPE });
