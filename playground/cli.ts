@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { dayFromIso } from '../src/core/dates';
 import { CsvError, parseCsv } from '../src/offline/csv';
 import { DEFAULT_SAMPLE_COUNT, DEFAULT_SAMPLE_SEED, type SampleLanguage } from '../src/offline/sample';
 import { DEFAULT_PORT, PlaygroundError, startPlayground, type Playground } from './server';
@@ -18,6 +19,8 @@ export const USAGE = `Usage: npm start -- [options]
   --rows N          influencers in the sample roster (default ${DEFAULT_SAMPLE_COUNT})
   --roster FILE     start from your own roster: CSV or tab-separated, UTF-8 with or without BOM
   --locale LOCALE   workbook locale, e.g. zh_CN or en_US (default: from the roster's headers)
+  --today DAY       pretend the workbook is opened on DAY (YYYY-MM-DD): the sample's dates fall around it, and
+                    the add-on and TODAY() read it (default: the real date in the workbook's time zone)
   --out DIR         keep the session in DIR (saved after every change, reloaded on the next start with the
                     same DIR); exports are saved there too. Without it nothing is written to disk.
   --fresh           with --out, ignore the session saved in DIR and start over
@@ -29,6 +32,8 @@ export interface CliOptions {
   outDir: string | null;
   fresh: boolean;
   locale: string | null;
+  /** --today: the day the workbook lives on, or null for the real clock. */
+  today: string | null;
   help: boolean;
 }
 
@@ -82,7 +87,7 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
   let count = DEFAULT_SAMPLE_COUNT;
   let roster: string | null = null;
   let sampleAsked = false;
-  const options: Omit<CliOptions, 'port' | 'source'> = { outDir: null, fresh: false, locale: null, help: false };
+  const options: Omit<CliOptions, 'port' | 'source'> = { outDir: null, fresh: false, locale: null, today: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -120,6 +125,12 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
         options.locale = v;
         break;
       }
+      case '--today': {
+        const v = value();
+        if (!dayFromIso(v)) throw new UsageError(`--today takes a day written as YYYY-MM-DD, e.g. 2026-11-30, got "${v}".`);
+        options.today = v;
+        break;
+      }
       case '--fresh':
         options.fresh = true;
         break;
@@ -139,7 +150,7 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
 function describe(source: RosterSource, playground: Playground): string {
   const roster =
     source.kind === 'sample'
-      ? `sample roster, ${source.language === 'zh' ? 'Chinese' : 'English'} headers, ${source.count} influencers (seed ${source.seed})`
+      ? `sample roster, ${source.language === 'zh' ? 'Chinese' : 'English'} headers, ${source.count} influencers (seed ${source.seed}), dates around ${source.today}`
       : `${source.fileName}, ${Math.max(0, source.rows.length - 1)} rows`;
   return playground.resumed > 0 ? `Resumed the saved session (${playground.resumed} changes) on ${roster}.` : `Roster: ${roster}.`;
 }
@@ -181,6 +192,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       outDir: options.outDir,
       fresh: options.fresh,
       ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.today ? { today: options.today } : {}),
       log: err,
     });
   } catch (e) {

@@ -1,33 +1,15 @@
 /**
- * The playground's formula engine: HyperFormula over the in-memory workbook, with the add-on's custom functions
- * registered as function plugins that call the built dist/Code.js in its vm context. A custom function receives
- * what Sheets would pass (a value, or a 2-D array for a range), and its array result spills like in Sheets.
+ * The playground's formula engine: HyperFormula over the in-memory workbook, with the add-on's custom functions and
+ * the workbook's clock plugged in (formula-plugins.ts).
  */
-import {
-  ArraySize,
-  CellError,
-  CellType,
-  DetailedCellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  SimpleRangeValue,
-  type CellValue,
-  type ImplementedFunctions,
-  type RawCellContent,
-} from 'hyperformula';
+import { CellType, DetailedCellError, HyperFormula, type CellValue, type RawCellContent } from 'hyperformula';
 import type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from '../src/offline/workbook';
 import { parseA1 } from '../src/offline/workbook';
-import { dateFromSerial, serialFromDate, wallClockText } from './dates';
+import type { Clock } from './clock';
+import { serialFromDate, wallClockText } from './dates';
+import { evaluatingWith, registerPlugins, type CustomFunctions, type Evaluating } from './formula-plugins';
 
-/** The custom functions of a loaded bundle, as the engine needs them. */
-export interface CustomFunctions {
-  /** Names and parameter counts, from the bundle's own help registry. */
-  help: ReadonlyArray<{ name: string; params: readonly unknown[] }>;
-  call(name: string, args: unknown[]): unknown;
-}
+export type { CustomFunctions } from './formula-plugins';
 
 /** A computed cell: a value, or an error with the code Sheets shows and the message it shows on hover. */
 export type EngineValue = string | number | boolean | null | { error: string; message: string };
@@ -37,144 +19,6 @@ export interface ArrayBlock {
   column: number;
   numRows: number;
   numColumns: number;
-}
-
-/** The add-on that answers while an engine evaluates, and the time zone of the workbook it evaluates. */
-interface Evaluating {
-  functions: CustomFunctions;
-  timeZone: string;
-}
-
-/** HyperFormula's function plugins are global; the engine that is evaluating says which add-on answers. */
-let active: Evaluating | null = null;
-let registered: string | null = null;
-
-/** The part of HyperFormula's call node a plugin reads (its argument nodes are passed back to HyperFormula as they are). */
-interface Call {
-  args: unknown[];
-}
-
-/** HyperFormula's types of a number that is a date, a time or both (its own NumberType values). */
-const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_TIME', 'NUMBER_DATETIME']);
-
-interface RichNumber {
-  val: number;
-  getDetailedType(): string;
-}
-
-const isRichNumber = (value: unknown): value is RichNumber =>
-  typeof value === 'object' && value !== null && 'val' in value && 'getDetailedType' in value;
-
-/**
- * A value HyperFormula hands a plugin, as an Apps Script custom function would receive it: a date, time or
- * date-time as a Date for that wall-clock time in the workbook's zone (Sheets passes midnight there for a date
- * cell), percents and currency as plain numbers.
- */
-function toScriptValue(value: unknown, timeZone: string): unknown {
-  if (value === EmptyValue || value === undefined || value === null) return '';
-  if (value instanceof CellError) return `#${value.type === ErrorType.ERROR ? 'ERROR!' : errorCode(value.type)}`;
-  if (isRichNumber(value)) return DATE_TYPES.has(value.getDetailedType()) ? dateFromSerial(value.val, timeZone) : value.val;
-  return value;
-}
-
-function errorCode(type: ErrorType): string {
-  const codes: Partial<Record<ErrorType, string>> = {
-    [ErrorType.DIV_BY_ZERO]: 'DIV/0!',
-    [ErrorType.NA]: 'N/A',
-    [ErrorType.NAME]: 'NAME?',
-    [ErrorType.NUM]: 'NUM!',
-    [ErrorType.REF]: 'REF!',
-    [ErrorType.VALUE]: 'VALUE!',
-    [ErrorType.SPILL]: 'SPILL!',
-    [ErrorType.CYCLE]: 'CYCLE!',
-  };
-  return codes[type] ?? `${type}!`;
-}
-
-const errorMessage = (e: unknown): string =>
-  typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-
-/** Builds the plugin class once per set of function names (the bundle's registry). */
-function register(functions: CustomFunctions): void {
-  const signature = functions.help.map((h) => `${h.name}/${h.params.length}`).join(',');
-  if (registered === signature) return;
-  if (registered !== null) HyperFormula.unregisterFunctionPlugin(AddonFunctions);
-
-  const implemented: ImplementedFunctions = {};
-  const translations: Record<string, Record<string, string>> = { enGB: {}, enUS: {} };
-  for (const { name, params } of functions.help) {
-    implemented[name] = {
-      method: `run_${name}`,
-      sizeOfResultArrayMethod: `size_${name}`,
-      // Ranges go to the function whole, as Sheets passes them: the add-on vectorises itself.
-      vectorizationForbidden: true,
-      // passSubtype keeps a date a date (HyperFormula would otherwise hand over its bare serial number).
-      parameters: params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true, passSubtype: true })),
-    };
-    translations.enGB![name] = name;
-    translations.enUS![name] = name;
-    const proto = AddonFunctions.prototype as unknown as Record<string, unknown>;
-    proto[`run_${name}`] = function (this: AddonFunctions, ast: Call, state: unknown) {
-      return this.run(name, ast, state);
-    };
-    proto[`size_${name}`] = function (this: AddonFunctions, ast: Call, state: unknown) {
-      return this.predictSize(name, ast, state);
-    };
-  }
-  AddonFunctions.implementedFunctions = implemented;
-  HyperFormula.registerFunctionPlugin(AddonFunctions, translations);
-  registered = signature;
-}
-
-class AddonFunctions extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = {};
-
-  private invoke(name: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; message: string } {
-    if (!active) return { ok: false, message: `${name} is only available while the playground evaluates the workbook.` };
-    try {
-      return { ok: true, value: active.functions.call(name, args) };
-    } catch (e) {
-      return { ok: false, message: errorMessage(e) };
-    }
-  }
-
-  /**
-   * HyperFormula must know an array result's size before evaluating it. The add-on answers a blank row with a
-   * blank row of the result's width, so calling it with blank arguments of the same shapes gives that size
-   * without duplicating its vectorisation rules here.
-   */
-  predictSize(name: string, ast: Call, state: unknown): ArraySize {
-    const args = ast.args.map((arg) => {
-      const size = this.arraySizeForAst(arg as never, state as never);
-      return size.width === 1 && size.height === 1 ? '' : Array.from({ length: size.height }, () => Array<string>(size.width).fill(''));
-    });
-    const result = this.invoke(name, args);
-    if (!result.ok || !Array.isArray(result.value)) return ArraySize.scalar();
-    const rows = result.value as unknown[][];
-    return new ArraySize(rows[0]?.length ?? 1, rows.length);
-  }
-
-  run(name: string, ast: Call, state: unknown): unknown {
-    const implementation = (...raw: unknown[]): unknown => {
-      const timeZone = active?.timeZone ?? 'Etc/GMT';
-      const read = (v: unknown): unknown => toScriptValue(v, timeZone);
-      const args = raw.map((a) => (a instanceof SimpleRangeValue ? a.data.map((row) => row.map(read)) : read(a)));
-      const result = this.invoke(name, args);
-      if (!result.ok) return new CellError(ErrorType.ERROR, result.message);
-      const value = result.value;
-      if (!Array.isArray(value)) return value === undefined || value === null ? '' : value;
-      const expected = this.predictSize(name, ast, state);
-      const rows = value as unknown[][];
-      // A result of another shape than announced would corrupt HyperFormula's array bookkeeping.
-      if (rows.length !== expected.height || rows.some((r) => !Array.isArray(r) || r.length !== expected.width)) {
-        if (expected.width === 1 && expected.height === 1) return rows[0]?.[0] ?? '';
-        return new CellError(ErrorType.VALUE, `${name} returned ${rows.length} rows, expected ${expected.height}.`);
-      }
-      return SimpleRangeValue.onlyValues(rows.map((r) => r.map((v) => v ?? '')) as never);
-    };
-    // HyperFormula's argument and value types are internal to the package; the values above are the ones it accepts.
-    return this.runFunction(ast.args as never, state as never, this.metadata(name), implementation as never);
-  }
 }
 
 /**
@@ -221,9 +65,10 @@ export class FormulaEngine {
   private readonly ids = new Map<string, number>();
   private readonly evaluating: Evaluating;
 
-  constructor(functions: CustomFunctions, snapshot: WorkbookSnapshot) {
-    register(functions);
-    this.evaluating = { functions, timeZone: snapshot.timeZone };
+  /** `clock` is what TODAY() and NOW() read, on the workbook's wall clock. */
+  constructor(functions: CustomFunctions, snapshot: WorkbookSnapshot, clock: Clock = Date.now) {
+    registerPlugins(functions);
+    this.evaluating = { functions, timeZone: snapshot.timeZone, clock };
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const sheet of snapshot.sheets) sheets[sheet.name] = sheetGrid(sheet, snapshot.timeZone);
     this.hf = this.using(() =>
@@ -233,13 +78,7 @@ export class FormulaEngine {
   }
 
   private using<T>(work: () => T): T {
-    const previous = active;
-    active = this.evaluating;
-    try {
-      return work();
-    } finally {
-      active = previous;
-    }
+    return evaluatingWith(this.evaluating, work);
   }
 
   private id(sheet: string): number {
@@ -274,6 +113,11 @@ export class FormulaEngine {
   evaluate(sheet: string, formula: string): EngineValue {
     const result = this.using(() => this.hf.calculateFormula(formula, this.id(sheet)));
     return fromHf(Array.isArray(result) ? (result[0]?.[0] ?? null) : result);
+  }
+
+  /** TODAY() on this workbook's clock, as a serial day number. */
+  today(): number {
+    return Math.floor(serialFromDate(new Date(this.evaluating.clock()), this.evaluating.timeZone));
   }
 
   destroy(): void {

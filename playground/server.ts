@@ -23,6 +23,8 @@ export interface PlaygroundOptions {
   /** 0 picks a free port. */
   port?: number;
   locale?: string;
+  /** The day the workbook lives on ("2026-11-30"); without it, the real clock (see SessionOptions.today). */
+  today?: string;
   /** The only folder the playground writes to: the session state after each change, and exports. */
   outDir?: string | null;
   /** Ignore a session saved in outDir and start over from `source`. */
@@ -154,7 +156,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   const saved = outDir && !options.fresh ? loadSession(outDir) : null;
   const newSession = (source: RosterSource): PlaygroundSession =>
-    new PlaygroundSession({ code: dist.code, sidebarHtml: dist.sidebarHtml, source, ...(options.locale ? { locale: options.locale } : {}) });
+    new PlaygroundSession({
+      code: dist.code,
+      sidebarHtml: dist.sidebarHtml,
+      source,
+      ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.today ? { today: options.today } : {}),
+    });
   let session = newSession(saved?.source ?? options.source);
   let resumed = 0;
   if (saved) {
@@ -192,7 +200,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     }
     const key = [session.version, session.workbook.spreadsheet.getActiveSheet().getName(), ui.toasts.length, sidebarSeq, ui.sidebar ? 1 : 0].join('|');
     if (cached?.key !== key) {
-      const picture = workbookView(session.snapshot(), session.engine, { version: session.version, menu: session.menuItems() });
+      const picture = workbookView(session.snapshot(), session.engine, { version: session.version, menu: session.menuItems(), rules: session.ruleResults });
       cached = { key, view: { ...picture, sidebarSeq, savedTo: outDir } };
     }
     return cached.view;

@@ -11,15 +11,18 @@ import {
   type MenuItemSnapshot,
   type WorkbookSnapshot,
 } from '../src/offline/workbook';
-import { sampleRoster, type SampleCell, type SampleLanguage } from '../src/offline/sample';
+import type { SampleLanguage } from '../src/offline/sample';
 import { encodeScriptRunArgs, encodeScriptRunResult } from '../src/offline/script-run';
-import { parseUserEntry, type EnteredValue } from '../src/offline/user-entry';
-import { dateFromDay } from './dates';
+import { parseUserEntry } from '../src/offline/user-entry';
+import { dayOn, setContextClock, workbookClock, type Clock } from './clock';
 import { FormulaEngine, type CustomFunctions } from './formulas';
+import { cellValue, literal, seedRoster } from './roster-seed';
+import { RuleResults } from './rule-formulas';
 import { checkValidation } from './validation';
 
 export type RosterSource =
-  | { kind: 'sample'; language: SampleLanguage; seed: number; count: number }
+  /** `today`: the day the sample's dates fall around (it is generated on the session's first day and kept with it). */
+  | { kind: 'sample'; language: SampleLanguage; seed: number; count: number; today?: string }
   | { kind: 'csv'; fileName: string; rows: string[][] };
 
 /** A change to the workbook, replayed in order to rebuild a saved session. */
@@ -36,13 +39,17 @@ export interface SessionOptions {
   source: RosterSource;
   locale?: string;
   timeZone?: string;
+  /**
+   * The day the workbook lives on ("2026-11-30"), in its time zone: the add-on's clock and TODAY() read it, and a
+   * sample without a day of its own is generated around it. Without it, the real clock.
+   */
+  today?: string;
 }
 
 export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Rosters in China keep China's clock; a sample's dates are calendar days there. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-const HEADER_BACKGROUND = '#f1f3f4';
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]*$/;
 
 const errorMessage = (e: unknown): string =>
@@ -61,7 +68,12 @@ export function localeFor(source: RosterSource): string {
 
 export class PlaygroundSession {
   readonly workbook: MemoryWorkbook;
+  /** The roster the session started from; a sample carries the day it was generated around. */
   readonly source: RosterSource;
+  /** What the add-on's `new Date()` and the formulas' TODAY() read. */
+  readonly clock: Clock;
+  /** Conditional-format answers remembered between pictures of the workbook (see rule-formulas.ts). */
+  readonly ruleResults = new RuleResults();
   /** Every change that succeeded, in order. */
   readonly ops: SessionOp[] = [];
   /** Bumped on every change, so a client can tell its picture is stale. */
@@ -71,9 +83,13 @@ export class PlaygroundSession {
   private engineCache: FormulaEngine | null = null;
 
   constructor(options: SessionOptions) {
-    this.source = options.source;
     this.context = vm.createContext({});
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.clock = workbookClock(options.today, timeZone);
+    if (options.today !== undefined) setContextClock(this.context, this.clock);
+    const source = options.source;
+    // Generated on the day the workbook opens, so its contracts, payments and contacts fall due around today.
+    this.source = source.kind === 'sample' && source.today === undefined ? { ...source, today: dayOn(this.clock, timeZone) } : source;
     const locale = options.locale ?? localeFor(options.source);
     this.workbook = createMemoryWorkbook({
       name: workbookName(options.source),
@@ -92,7 +108,7 @@ export class PlaygroundSession {
     };
     this.functions = { help: addon.customFunctionHelp, call: (name, args) => addon.callCustomFunction(name, args) };
 
-    this.seedRoster();
+    seedRoster(this.workbook, this.source, timeZone);
     // What Sheets does when the workbook opens with the add-on installed, then the user opening the planner.
     this.invoke('onOpen', [{}]);
     this.invoke('showSidebar', []);
@@ -101,7 +117,7 @@ export class PlaygroundSession {
 
   /** The current evaluation of every formula; rebuilt lazily after a change. */
   get engine(): FormulaEngine {
-    this.engineCache ??= new FormulaEngine(this.functions, this.workbook.snapshot());
+    this.engineCache ??= new FormulaEngine(this.functions, this.workbook.snapshot(), this.clock);
     return this.engineCache;
   }
 
@@ -111,50 +127,6 @@ export class PlaygroundSession {
 
   private get timeZone(): string {
     return this.workbook.spreadsheet.getSpreadsheetTimeZone();
-  }
-
-  private seedRoster(): void {
-    const spreadsheet = this.workbook.spreadsheet;
-    const sheet = spreadsheet.getSheets()[0]!;
-    let headers: unknown[];
-    let rows: unknown[][];
-    let formats: Array<Array<string | null>>;
-    let widths: number[];
-    if (this.source.kind === 'sample') {
-      const sample = sampleRoster({ language: this.source.language, seed: this.source.seed, count: this.source.count });
-      sheet.setName(sample.sheetName);
-      headers = sample.headers;
-      rows = sample.rows.map((row) => row.map((cell) => this.cellValue(cell)));
-      formats = sample.rows.map(() => sample.numberFormats);
-      widths = sample.columnWidths;
-    } else {
-      sheet.setName('Roster');
-      const source = this.source.rows;
-      const [head = [], ...body] = source;
-      headers = head;
-      const entries = body.map((row) => row.map((text) => parseUserEntry(text, { formulas: false })));
-      rows = entries.map((row) => row.map((e) => (e.kind === 'value' ? this.cellValue(e.value) : null)));
-      formats = entries.map((row) => row.map((e) => (e.kind === 'value' ? (e.numberFormat ?? null) : null)));
-      widths = headers.map((_, c) => {
-        const longest = Math.max(String(headers[c] ?? '').length, ...source.slice(0, 200).map((r) => (r[c] ?? '').length));
-        return Math.min(280, Math.max(80, longest * 8 + 16));
-      });
-    }
-    const width = Math.max(headers.length, ...rows.map((r) => r.length));
-    const pad = <T>(row: T[], fill: T): T[] => [...row, ...Array<T>(Math.max(0, width - row.length)).fill(fill)];
-    // Seeded as the team typed it: text stays text even when it starts with "=" (see literal below).
-    this.workbook.seedSheet(sheet.getName(), [pad(headers, ''), ...rows.map((r) => pad(r, null))].map((r) => r.map(literal)));
-    if (width === 0) return;
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    sheet.setFrozenRows(1);
-    applyNumberFormats(sheet, formats);
-    widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  }
-
-  /** A sample or imported value as the workbook stores it; calendar days become Dates at midnight there. */
-  private cellValue(value: SampleCell | EnteredValue): unknown {
-    if (value !== null && typeof value === 'object') return dateFromDay(value.date, this.timeZone);
-    return value;
   }
 
   /** Calls a top-level function of the bundle; errors come back as their message, as Apps Script reports them. */
@@ -239,7 +211,7 @@ export class PlaygroundSession {
       if (entry.kind === 'empty') range.clearContent();
       else if (entry.kind === 'formula') range.setFormula(entry.formula);
       else {
-        range.setValue(literal(this.cellValue(entry.value)));
+        range.setValue(literal(cellValue(entry.value, this.timeZone)));
         if (entry.numberFormat) range.setNumberFormat(entry.numberFormat);
       }
       return { ok: true, value: null };
@@ -284,22 +256,4 @@ export class PlaygroundSession {
     this.engineCache?.destroy();
     this.engineCache = null;
   }
-}
-
-/**
- * Number formats of the data rows (below the header), one call per column when the column agrees on its format
- * (blank cells in it take the format harmlessly, as they would in Sheets), cell by cell otherwise.
- */
-function applyNumberFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, formats: Array<Array<string | null>>): void {
-  const columns = Math.max(0, ...formats.map((r) => r.length));
-  for (let c = 0; c < columns; c++) {
-    const found = new Set(formats.map((r) => r[c]).filter((f): f is string => !!f));
-    if (found.size === 1) sheet.getRange(2, c + 1, formats.length, 1).setNumberFormat([...found][0]!);
-    else if (found.size > 1) formats.forEach((r, i) => r[c] && sheet.getRange(i + 2, c + 1).setNumberFormat(r[c]!));
-  }
-}
-
-/** Text is written with a leading apostrophe, as the add-on's renderer does, so it never turns into a formula. */
-function literal(value: unknown): unknown {
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }

@@ -5,6 +5,8 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { dayFromIso } from '../src/core/dates';
+import { SAMPLE_REFERENCE_DATE } from '../src/offline/sample';
 import type { RosterSource, SessionOp } from './session';
 
 export const STATE_FILE = 'playground-state.json';
@@ -60,6 +62,14 @@ export function loadSession(dir: string): SavedSession | null {
   const saved = data as Partial<SavedSession>;
   if (saved?.format !== FORMAT || saved.version !== 1 || !saved.source || !Array.isArray(saved.ops)) {
     throw new StateError(`${file} is not a playground session this version can read; remove it or start with --fresh.`);
+  }
+  const source = saved.source;
+  if (source.kind === 'sample') {
+    // Sessions saved before samples followed the calendar were generated around the fixed reference day.
+    source.today ??= SAMPLE_REFERENCE_DATE;
+    if (typeof source.today !== 'string' || !dayFromIso(source.today)) {
+      throw new StateError(`${file} names a sample day that is not a date (${JSON.stringify(source.today)}); remove it or start with --fresh.`);
+    }
   }
   return saved as SavedSession;
 }

@@ -8,7 +8,6 @@ import {
   cellToA1,
   parseA1,
   resolveA1,
-  shiftFormula,
   type CellSnapshot,
   type ChartSnapshot,
   type ConditionalFormatSnapshot,
@@ -17,6 +16,7 @@ import {
 } from '../src/offline/workbook';
 import { serialFromDate } from './dates';
 import type { EngineValue, FormulaEngine } from './formulas';
+import { RuleResults } from './rule-formulas';
 
 export interface CellView {
   /** The text shown in the cell. */
@@ -190,9 +190,9 @@ function ruleMatches(rule: ConditionalFormatSnapshot, value: Value, formula: () 
 
 /**
  * Sheets applies the first rule that matches a cell. A custom formula is written for the top-left cell of the
- * rule's first range and shifted for every other cell, like a formula filled across the range.
+ * rule's first range and shifted for every other cell (rule-formulas.ts); open ranges (F2:F) stop at the rows drawn.
  */
-function applyConditionalFormats(grid: Grid, engine: FormulaEngine, cells: Record<string, CellView>, valueAt: (r: number, c: number) => Value): void {
+function applyConditionalFormats(grid: Grid, engine: FormulaEngine, cells: Record<string, CellView>, valueAt: (r: number, c: number) => Value, rules: RuleResults): void {
   const { sheet } = grid;
   const styled = new Set<string>();
   for (const rule of sheet.conditionalFormats) {
@@ -202,14 +202,14 @@ function applyConditionalFormats(grid: Grid, engine: FormulaEngine, cells: Recor
     const formula = typeof rule.values[0] === 'string' ? rule.values[0] : '';
     for (const ref of refs) {
       const g = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
-      const lastRow = Math.min(g.row + g.numRows - 1, grid.rows);
-      const lastColumn = Math.min(g.column + g.numColumns - 1, grid.columns);
-      for (let r = g.row; r <= lastRow; r++) {
-        for (let c = g.column; c <= lastColumn; c++) {
+      const block = { row: g.row, column: g.column, numRows: Math.min(g.numRows, grid.rows - g.row + 1), numColumns: Math.min(g.numColumns, grid.columns - g.column + 1) };
+      if (block.numRows < 1 || block.numColumns < 1) continue;
+      const results = rule.criteria === 'CUSTOM_FORMULA' ? rules.evaluate(engine, sheet.name, formula, anchor, block, valueAt) : [];
+      for (let r = block.row; r < block.row + block.numRows; r++) {
+        for (let c = block.column; c < block.column + block.numColumns; c++) {
           const key = cellToA1(r, c);
           if (styled.has(key)) continue;
-          const shifted = (): Value => engine.evaluate(sheet.name, shiftFormula(formula, r - anchor.row, c - anchor.column));
-          if (!ruleMatches(rule, valueAt(r, c), shifted)) continue;
+          if (!ruleMatches(rule, valueAt(r, c), () => results[r - block.row]?.[c - block.column] ?? null)) continue;
           styled.add(key);
           const view = (cells[key] ??= { t: '' });
           if (rule.format.background) view.bg = rule.format.background;
@@ -254,7 +254,7 @@ function chartView(chart: ChartSnapshot, engine: FormulaEngine, sheetName: strin
   };
 }
 
-function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string): SheetView {
+function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string, rules: RuleResults): SheetView {
   const values = engine.values(sheet.name);
   const contentRows = Math.max(sheet.lastRow, values.length);
   const contentColumns = Math.max(sheet.lastColumn, ...values.map((r) => r.length));
@@ -304,7 +304,7 @@ function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string
       cells[ref] = view;
     });
   });
-  applyConditionalFormats(grid, engine, cells, valueAt);
+  applyConditionalFormats(grid, engine, cells, valueAt, rules);
 
   return {
     name: sheet.name,
@@ -325,14 +325,15 @@ function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string
 export function workbookView(
   snapshot: WorkbookSnapshot,
   engine: FormulaEngine,
-  extra: { version: number; menu: WorkbookView['menu'] },
+  extra: { version: number; menu: WorkbookView['menu']; rules?: RuleResults },
 ): WorkbookView {
+  const rules = extra.rules ?? new RuleResults();
   return {
     name: snapshot.name,
     locale: snapshot.locale,
     version: extra.version,
     activeSheet: snapshot.activeSheet,
-    sheets: snapshot.sheets.map((s) => sheetView(s, engine, snapshot.timeZone)),
+    sheets: snapshot.sheets.map((s) => sheetView(s, engine, snapshot.timeZone, rules)),
     menu: extra.menu,
     sidebar: snapshot.ui.sidebar ? { title: snapshot.ui.sidebar.title } : null,
     toasts: snapshot.ui.toasts,

@@ -116,18 +116,20 @@ describe('npm start options', () => {
       outDir: null,
       fresh: false,
       locale: null,
+      today: null,
       help: false,
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms, and resolves --out from where npm was run', () => {
-    const options = parseArgs(['--port=0', '--sample', 'zh', '--seed', '9', '--rows=50', '--out', 'session', '--fresh', '--locale', 'zh_CN'], '/home/me');
+    const options = parseArgs(['--port=0', '--sample', 'zh', '--seed', '9', '--rows=50', '--out', 'session', '--fresh', '--locale', 'zh_CN', '--today', '2026-11-30'], '/home/me');
     expect(options).toMatchObject({
       port: 0,
       source: { kind: 'sample', language: 'zh', seed: 9, count: 50 },
       outDir: '/home/me/session',
       fresh: true,
       locale: 'zh_CN',
+      today: '2026-11-30',
     });
     expect(parseArgs(['--roster', 'my.csv']).source).toEqual({ kind: 'csv', fileName: 'my.csv', rows: [] });
   });
@@ -138,5 +140,7 @@ describe('npm start options', () => {
     expect(() => parseArgs(['--sample', 'fr'])).toThrow('--sample takes en or zh');
     expect(() => parseArgs(['--roster', 'a.csv', '--sample', 'zh'])).toThrow('not both');
     expect(() => parseArgs(['--verbose'])).toThrow('Unknown option "--verbose"');
+    expect(() => parseArgs(['--today', '2026-02-30'])).toThrow('--today takes a day written as YYYY-MM-DD, e.g. 2026-11-30, got "2026-02-30".');
+    expect(() => parseArgs(['--today=30/11/2026'])).toThrow('--today takes a day written as YYYY-MM-DD');
   });
 });

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Playground } from '../playground/server';
 import { STATE_FILE } from '../playground/store';
+import { SAMPLE_FIELDS } from '../src/offline/sample';
 import type { WorkbookView } from '../playground/view';
-import { postJson, runCli, startTestPlayground } from './support/playground';
+import { postJson, runCli, SAMPLE, startTestPlayground } from './support/playground';
 
 /** The playground's server without a browser: its API, its persistence under --out, and `npm start` itself. */
 
@@ -42,7 +43,7 @@ describe('the playground API', () => {
     expect(setup.ok).toBe(true);
     const info = setup.value as { locale: string; timeZone: string; roster: { sheet: string; columns: Record<string, unknown> } };
     expect(info).toMatchObject({ locale: 'en_US', timeZone: 'Asia/Shanghai', roster: { sheet: 'Roster' } });
-    expect(Object.keys(info.roster.columns)).toHaveLength(21);
+    expect(Object.keys(info.roster.columns)).toHaveLength(SAMPLE_FIELDS.length);
     expect(setup.version).toBe(0); // reading changes nothing
 
     for (const name of ['savedAllocation_', 'SpreadsheetApp', 'InfluencerMatrix', 'constructor', 'toString', 'no such']) {
@@ -61,14 +62,30 @@ describe('the playground API', () => {
   });
 
   it('runs menu items, and only the functions the menu names', async () => {
-    expect((await view(pg.url)).menu).toEqual([
+    // The add-on's jobs, in SPEC's order (other jobs' items may sit between them).
+    const jobs = ['showSidebar', 'menuBuildAllocation', 'menuApplyAlerts', 'menuSettings'];
+    expect((await view(pg.url)).menu.filter((m) => jobs.includes(m.functionName))).toEqual([
       { caption: 'Open planner', functionName: 'showSidebar' },
       { caption: 'Build allocation', functionName: 'menuBuildAllocation' },
+      { caption: 'Apply alerts', functionName: 'menuApplyAlerts' },
+      { caption: 'Settings', functionName: 'menuSettings' },
     ]);
     const rebuilt = (await postJson(pg.url, '/api/menu', { functionName: 'menuBuildAllocation' })).data as Answer;
     expect(rebuilt.ok).toBe(true);
     expect((await view(pg.url)).toasts.at(-1)).toEqual({ message: '"Allocation" refreshed.', title: 'Influencer Matrix' });
     expect((await postJson(pg.url, '/api/menu', { functionName: 'getSetup' })).data).toMatchObject({ ok: false, message: 'No menu item runs getSetup.' });
+
+    // Settings opens the sidebar on its page; Apply alerts, on a roster nobody confirmed yet, on the roster page
+    // that applies them once confirmed, with a toast saying so.
+    const sidebarHtml = async (): Promise<string> => (await fetch(new URL('/sidebar', pg.url))).text();
+    expect((await postJson(pg.url, '/api/menu', { functionName: 'menuSettings' })).data).toMatchObject({ ok: true });
+    expect(await sidebarHtml()).toMatch(/<div id="app"[^>]* data-page="settings">/);
+    expect((await postJson(pg.url, '/api/menu', { functionName: 'menuApplyAlerts' })).data).toMatchObject({ ok: true });
+    expect(await sidebarHtml()).toMatch(/<div id="app"[^>]* data-page="roster" data-then="apply-alerts">/);
+    expect((await view(pg.url)).toasts.at(-1)).toEqual({
+      title: 'Influencer Matrix',
+      message: 'Confirm the roster columns in the sidebar: the alerts are applied as soon as they are saved.',
+    });
   });
 
   it('takes typed input as Sheets does, and refuses what the cell validation rejects', async () => {
@@ -78,10 +95,10 @@ describe('the playground API', () => {
     expect(await edit(pg, 'Allocation', 'B5:B6', '1')).toMatchObject({ ok: false, message: '"B5:B6" is not a single cell.' });
     expect(await edit(pg, 'Nowhere', 'A1', '1')).toMatchObject({ ok: false, message: 'No sheet named "Nowhere".' });
     // Text that looks like a formula stays text when quoted, exactly as typed in Sheets.
-    expect(await edit(pg, 'Roster', 'V2', "'=1+1")).toMatchObject({ ok: true });
-    expect((await view(pg.url)).sheets[0]!.cells.V2).toMatchObject({ t: '=1+1', e: "'=1+1" });
-    expect(await edit(pg, 'Roster', 'V3', '=CLEAN_NUMBER("3.4万")')).toMatchObject({ ok: true });
-    expect((await view(pg.url)).sheets[0]!.cells.V3!.t).toBe('34000');
+    expect(await edit(pg, 'Roster', 'X2', "'=1+1")).toMatchObject({ ok: true });
+    expect((await view(pg.url)).sheets[0]!.cells.X2).toMatchObject({ t: '=1+1', e: "'=1+1" });
+    expect(await edit(pg, 'Roster', 'X3', '=CLEAN_NUMBER("3.4万")')).toMatchObject({ ok: true });
+    expect((await view(pg.url)).sheets[0]!.cells.X3!.t).toBe('34000');
   });
 
   it('serves the sidebar with google.script.run in place before the sidebar script runs', async () => {
@@ -111,7 +128,7 @@ describe('the playground API', () => {
     );
     const book = XLSX.read(new Uint8Array(await response.arrayBuffer()), { type: 'array', cellFormula: true });
     expect(book.SheetNames).toEqual(['Roster', 'Allocation']);
-    expect(book.Sheets.Roster!.V3).toMatchObject({ f: 'CLEAN_NUMBER("3.4万")', v: 34000 });
+    expect(book.Sheets.Roster!.X3).toMatchObject({ f: 'CLEAN_NUMBER("3.4万")', v: 34000 });
   });
 });
 
@@ -121,10 +138,11 @@ describe('the Chinese sample', () => {
     try {
       const setup = (await run(pg, 'getSetup')).value as { language: string; currency: string; roster: { sheet: string; columns: Record<string, unknown> } };
       expect(setup).toMatchObject({ language: 'zh', currency: 'CNY', roster: { sheet: '达人名单' } });
-      expect(Object.keys(setup.roster.columns)).toHaveLength(21);
+      expect(Object.keys(setup.roster.columns)).toHaveLength(SAMPLE_FIELDS.length);
       const v = await view(pg.url);
       expect(v.name).toBe('达人矩阵示例');
-      expect(v.menu.map((m) => m.caption)).toEqual(['打开预算规划', '生成预算分配表']);
+      const jobs = ['打开预算规划', '生成预算分配表', '应用预警', '设置'];
+      expect(v.menu.map((m) => m.caption).filter((c) => jobs.includes(c))).toEqual(jobs);
       expect(v.sheets[0]!.cells.F1!.t).toBe('GMV');
     } finally {
       await pg.close();
@@ -136,25 +154,29 @@ describe('--out', () => {
   it('saves the session after every change, atomically, and resumes it on the next start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-out-'));
     const first = await startTestPlayground({ outDir: dir });
-    await edit(first, 'Roster', 'V2', '=TIER(C2:C301)');
+    await edit(first, 'Roster', 'X2', '=TIER(C2:C301)');
     await run(first, 'buildAllocation', PLAN);
     await edit(first, 'Allocation', 'B5', '60000');
     await run(first, 'getSetup'); // reads only: not a change worth saving
     expect(readdirSync(dir)).toEqual([STATE_FILE]); // no temporary file left behind
-    const saved = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as { ops: unknown[]; activeSheet: string };
+    const saved = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as { ops: unknown[]; activeSheet: string; source: unknown };
     expect(saved.ops).toEqual([
-      { kind: 'edit', sheet: 'Roster', cell: 'V2', input: '=TIER(C2:C301)' },
+      { kind: 'edit', sheet: 'Roster', cell: 'X2', input: '=TIER(C2:C301)' },
       { kind: 'call', name: 'buildAllocation', args: [PLAN] },
       { kind: 'edit', sheet: 'Allocation', cell: 'B5', input: '60000' },
     ]);
     expect(saved.activeSheet).toBe('Allocation');
+    // The sample was generated around the day the session started, which is kept so a reload rebuilds the same roster.
+    const started = (first.session.source as { today: string }).today;
+    expect(started).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(saved.source).toEqual({ kind: 'sample', language: 'en', seed: 1, count: 300, today: started });
     await first.close();
 
     const second = await startTestPlayground({ outDir: dir });
     try {
       expect(second.resumed).toBe(3);
       expect(second.session.engine.value('Allocation', 27, 2)).toBe(30_000);
-      expect(second.session.engine.value('Roster', 3, 22)).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
+      expect(second.session.engine.value('Roster', 3, 24)).toMatch(/^(Mega|Macro|Mid|Micro|Nano)$/);
       expect(second.session.snapshot().activeSheet).toBe('Allocation');
       await fetch(new URL('/api/export.xlsx', second.url));
       expect(readdirSync(dir).sort()).toEqual(['Influencer Matrix sample.xlsx', STATE_FILE]);
@@ -170,6 +192,28 @@ describe('--out', () => {
     } finally {
       await fresh.close();
     }
+  }, 60_000);
+
+  it('rebuilds a session saved before samples followed the calendar around the day they used, and takes --today', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-out-'));
+    writeFileSync(join(dir, STATE_FILE), JSON.stringify({ format: 'influencer-matrix-playground', version: 1, source: SAMPLE, ops: [], activeSheet: null }));
+    const old = await startTestPlayground({ outDir: dir, today: '2026-11-30' });
+    try {
+      expect(old.session.source).toEqual({ ...SAMPLE, today: '2026-03-31' });
+      // The saved roster keeps its day; the clock is the one asked for.
+      expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(old.session.clock()))).toBe('2026-11-30');
+    } finally {
+      await old.close();
+    }
+    const fresh = await startTestPlayground({ outDir: dir, fresh: true, today: '2026-11-30' });
+    try {
+      expect(fresh.session.source).toEqual({ ...SAMPLE, today: '2026-11-30' });
+      expect(JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')).source).toEqual({ ...SAMPLE, today: '2026-11-30' });
+    } finally {
+      await fresh.close();
+    }
+    writeFileSync(join(dir, STATE_FILE), JSON.stringify({ format: 'influencer-matrix-playground', version: 1, source: { ...SAMPLE, today: 'soon' }, ops: [], activeSheet: null }));
+    await expect(startTestPlayground({ outDir: dir })).rejects.toThrow('names a sample day that is not a date ("soon"); remove it or start with --fresh.');
   }, 60_000);
 
   it('will not start from a damaged state file, and says how to recover', async () => {

@@ -6,9 +6,26 @@ import { addMetadata, metadataAt, MemoryDeveloperMetadataFinder, MemoryProtectio
 import { validationData, wrapValidation } from './builders';
 import { applyNumberFormat, AUTOMATIC_NUMBER_FORMAT, checkNumberFormat } from './number-formats';
 import { touchCell, StoredRange, type Cell, type SheetState } from './state';
-import { displayValue, exportValue, signatureError } from './values';
+import { displayValue, exportValue, isDate, signatureError } from './values';
+import { zonedFields } from './format-date';
+import { formatNumber, SERIAL_EPOCH_OFFSET } from '../number-format';
 import { checkBoolean, checkFontSize, DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, DEFAULT_FONT_SIZE, setAlignment, setBold, setColor, setFontSize, setNote } from './cell-styles';
 import type { SS } from './gas';
+
+/**
+ * What a cell shows: a number through its number format, a date as its day in the spreadsheet's time zone (as
+ * yyyy-mm-dd unless formatted), anything else as its text.
+ */
+function shownValue(cell: Cell | undefined, timeZone: string): string {
+  const value = cell?.v;
+  if (isDate(value)) {
+    const f = zonedFields(value, timeZone);
+    const serial = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond) / 86_400_000 + SERIAL_EPOCH_OFFSET;
+    return formatNumber(serial, cell?.nf || 'yyyy-mm-dd');
+  }
+  if (typeof value === 'number' && cell?.nf) return formatNumber(value, cell.nf);
+  return displayValue(value);
+}
 
 /** Sheets' own bounds checks and messages for getRange/offset. */
 export function checkedGrid(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): GridRange {
@@ -120,8 +137,8 @@ export class MemoryRange implements RangeApi {
 
   getValue(): any { return this._first((c) => exportValue(c?.v, this.ctx.DateCtor)); }
   getValues(): any[][] { return this._read((c) => exportValue(c?.v, this.ctx.DateCtor)); }
-  getDisplayValue(): string { return this._first((c) => displayValue(c?.v)); }
-  getDisplayValues(): string[][] { return this._read((c) => displayValue(c?.v)); }
+  getDisplayValue(): string { return this._first((c) => shownValue(c, this.ctx.state.timeZone)); }
+  getDisplayValues(): string[][] { return this._read((c) => shownValue(c, this.ctx.state.timeZone)); }
 
   setValue(value: any): SS.Range {
     const sheet = this._live();
