@@ -3,16 +3,20 @@ import { loadAddon } from './support/addon';
 import { fieldOf, rosterAddon, ROWS } from './support/dashboard-addon';
 import { HEADER } from './support/dashboard-roster';
 
-/** The Refresh dashboard menu item through the built bundle: the roster confirmed first, then a toast of the tiles. */
+/**
+ * The Refresh dashboard menu item through the built bundle: the roster page first (which refreshes once the mapping
+ * is saved, see sidebar-dashboard.browser.test.ts), then a toast of the tiles.
+ */
 
 describe('the Refresh dashboard menu item', () => {
   it('opens the roster page first while the roster is not confirmed, then refreshes and says how the tiles stand', () => {
     const addon = rosterAddon();
     addon.run('menuRefreshDashboard');
-    expect(addon.workbook.ui.sidebar!.content).toContain('data-page="roster"');
+    // The roster page goes on to the dashboard page and refreshes it once the mapping is saved.
+    expect(addon.workbook.ui.sidebar!.content).toContain('data-page="roster" data-then="refresh-dashboard"');
     expect(addon.workbook.ui.toasts.at(-1)).toEqual({
       title: 'Influencer Matrix',
-      message: 'Confirm the roster columns in the sidebar, then choose Refresh dashboard again.',
+      message: 'Confirm the roster columns in the sidebar: the dashboard is refreshed as soon as they are saved.',
     });
     expect(addon.workbook.snapshot().sheets.map((s) => s.name)).not.toContain('Dashboard');
 
@@ -32,8 +36,9 @@ describe('the Refresh dashboard menu item', () => {
     addon.run('menuRefreshDashboard');
     expect(addon.workbook.ui.toasts.at(-1)).toEqual({
       title: '达人矩阵',
-      message: '达人名单中已找不到列 “Revenue”：请在侧边栏为其选择新列或“无”，然后再次选择“刷新看板”。',
+      message: '达人名单中已找不到列 “Revenue”：请在侧边栏为其选择新列或“无”，随后刷新看板。',
     });
+    expect(addon.workbook.ui.sidebar!.content).toContain('data-page="roster" data-then="refresh-dashboard"');
   });
 
   it('needs the spreadsheet', () => {

@@ -70,7 +70,9 @@ function axes(chart: ChartView, horizontal: boolean): string {
   const step = niceStep(span / 4);
   const top = Math.ceil(max / step) * step;
   const bottom = Math.floor(min / step) * step;
-  const plot = { left: horizontal ? 110 : 56, right: chart.width - 130, top: 48, bottom: chart.height - 36 };
+  // A bar chart's labels sit left of the bars: room for the longest (about 6.5 px a character), up to a third of the chart.
+  const labelRoom = Math.min(chart.width / 3, Math.max(110, 16 + 6.5 * Math.max(0, ...chart.labels.map((l) => l.length))));
+  const plot = { left: horizontal ? labelRoom : 56, right: chart.width - 130, top: 48, bottom: chart.height - 36 };
   const parts: string[] = [];
   const scale = (v: number): number =>
     horizontal

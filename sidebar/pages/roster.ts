@@ -23,6 +23,7 @@ export const roster: PageDef = {
         then = null;
         if (!view.confirmed || !next) return;
         if (next === 'apply-alerts') void alerts.apply();
+        else if (next === 'refresh-dashboard') ctx.open('dashboard', next);
         else ctx.open(next);
       },
     );

@@ -49,8 +49,7 @@ export function menuRefreshDashboard(): void {
   const { roster } = currentRoster_(spreadsheet);
   const gone = roster?.fields.filter((f) => f.status === 'missing').map((f) => f.header ?? '') ?? [];
   if (!roster?.confirmed || gone.length > 0) {
-    // The roster page has no dashboard job to run once saved yet: the toast asks for the menu item again.
-    openSidebar_({ page: 'roster' });
+    openSidebar_({ page: 'roster', then: 'refresh-dashboard' });
     spreadsheet.toast(gone.length ? say.dashboardHeadersGone(gone) : say.dashboardNeedsRoster, TOAST_TITLE[language]);
     return;
   }
@@ -80,9 +79,10 @@ function dashboardOn_(spreadsheet: Spreadsheet, roster: RosterOnSheet, asked: La
     timeZone,
     allocation: planFigures_(spreadsheet),
   });
-  const plan = dashboardSheetPlan(d, { language: asked ?? languageOf_(settings, locale), currency: currencyOf_(settings, locale) });
+  const currency = currencyOf_(settings, locale);
+  const plan = dashboardSheetPlan(d, { language: asked ?? languageOf_(settings, locale), currency });
   const { sheetName, created } = renderPlan_(spreadsheet, plan);
-  return { sheetName, created, summary: dashboardSummary(d) };
+  return { sheetName, created, currency, summary: dashboardSummary(d) };
 }
 
 /**

@@ -11,6 +11,11 @@ export function showSidebar(): void {
   openSidebar_({ page: 'planner' });
 }
 
+/** Menu: the sidebar on the rebalance page (through the roster page while the roster is not confirmed). */
+export function menuRebalance(): void {
+  openSidebar_({ page: 'rebalance' });
+}
+
 /** Menu: the sidebar on the settings page. */
 export function menuSettings(): void {
   openSidebar_({ page: 'settings' });

@@ -29,11 +29,11 @@ export type {
 
 // ---- Opening the sidebar ----
 
-/** The sidebar's pages. Adding a job adds its page here (e.g. 'rebalance', 'dashboard'). */
-export type SidebarPage = 'home' | 'planner' | 'roster' | 'settings' | 'rebalance';
+/** The sidebar's pages. Adding a job adds its page here. */
+export type SidebarPage = 'home' | 'planner' | 'roster' | 'settings' | 'rebalance' | 'dashboard';
 
 /** A job the sidebar runs by itself once the page it opened on is done (the roster confirmed). */
-export type SidebarJob = 'apply-alerts';
+export type SidebarJob = 'apply-alerts' | 'refresh-dashboard';
 
 /**
  * Which page the sidebar opens on. dist/Sidebar.html carries it on its root element, `<div id="app"
@@ -44,7 +44,8 @@ export type SidebarJob = 'apply-alerts';
  *   output.setContent(output.getContent().replace('data-page="planner"', 'data-page="roster" data-then="apply-alerts"'));
  *
  * `then` asks the page to run a job once the user is done there: the "Apply alerts" menu item, on a workbook whose
- * roster is not confirmed yet, opens the roster page, which applies the alerts as soon as the mapping is confirmed.
+ * roster is not confirmed yet, opens the roster page, which applies the alerts as soon as the mapping is confirmed;
+ * "Refresh dashboard" likewise opens it with `refresh-dashboard`, which goes on to the dashboard page and refreshes.
  * Unknown values are ignored (the planner opens).
  */
 export interface SidebarStart {
@@ -312,7 +313,7 @@ export interface RemoveAlertsResult {
 // ---- The functions ----
 
 /** The server functions the sidebar may call, with their request and response types. */
-export interface ServerApi extends RebalanceApi {
+export interface ServerApi extends RebalanceApi, DashboardApi {
   getSetup(): SetupInfo;
   previewAllocation(input: AllocationInput): AllocationPreview;
   buildAllocation(input: AllocationInput, options?: BuildAllocationOptions): BuildAllocationResult | AllocationEditsConflict;
@@ -432,6 +433,8 @@ export interface BuildDashboardResult {
   /** The Dashboard tab; `created` is false when it was refreshed in place (one tab, its charts updated). */
   sheetName: string;
   created: boolean;
+  /** The currency the tab's money figures are shown in. */
+  currency: CurrencyCode;
   summary: DashboardSummary;
 }
 

@@ -227,6 +227,17 @@ export function createPagesFake(options: PagesFakeOptions = {}): PagesFake {
       return ALERTS_RESULT;
     },
     removeAlerts: () => ({ sheet: HOSTILE_SHEET, removed: 15, dropdownRemoved: false }),
+    // The rebalance page is tested against the real bundle (sidebar-rebalance.browser.test.ts).
+    previewRebalance: () => {
+      throw new Error('The rebalance needs the roster\'s revenue (GMV, sales) column: map it in Roster & alerts in the sidebar.');
+    },
+    buildRebalance: () => {
+      throw new Error('The rebalance needs the roster\'s revenue (GMV, sales) column: map it in Roster & alerts in the sidebar.');
+    },
+    // The dashboard page is tested against the real bundle (sidebar-dashboard.browser.test.ts).
+    buildDashboard: () => {
+      throw new Error('No sheet looks like a roster yet: open Roster & alerts in the sidebar and pick the sheet and its columns.');
+    },
   };
 
   const handler: ScriptHandler = (name, args) => {
