@@ -1,3 +1,4 @@
+import type { PerTier } from '../src/core/domain';
 import type { Language, ServerApi, SetupInfo, SidebarJob, SidebarPage, SidebarStart } from '../src/shared/api';
 import { call, type ServerName, type ServerResult } from './client';
 import { append, h, nextId } from './dom';
@@ -11,6 +12,16 @@ import { APP, HTML_LANG, LANGUAGE_NAMES, type Message, type Table } from './i18n
 
 /** What a page is asked to do once it has been shown: run a job, or go on to a page that needed it first. */
 export type Then = SidebarJob | SidebarPage;
+
+/**
+ * What a page hands to the page it opens, e.g. the rebalance's proposed mix to the planner: a quarter's budget split
+ * by `mix` (shares adding up to 1), proposed for `quarter`.
+ */
+export interface Handoff {
+  mix: PerTier<number>;
+  budget: number;
+  quarter: string | null;
+}
 
 /** A page's wording, re-applied on every language switch. */
 export interface Wording<T> {
@@ -32,7 +43,7 @@ export interface PageContext {
   error(message: Message | null): void;
   /** A confirmation in the sidebar (the status line). */
   toast(message: Message | null): void;
-  open(page: SidebarPage, then?: Then): void;
+  open(page: SidebarPage, then?: Then, handoff?: Handoff): void;
   /** Keeps the shared setup current after a page changed what it describes (the roster confirmed). */
   patchSetup(patch: Partial<SetupInfo>): void;
 }
@@ -41,8 +52,11 @@ export interface PageInstance {
   root: HTMLElement;
   /** Where the shared error, status and busy lines go on this page; after the page when absent. */
   feedback?: HTMLElement;
-  /** Called every time the page is shown, with what to do next when the opener asked for something. */
-  shown?(then: Then | null): void;
+  /**
+   * Called every time the page is shown, with what to do next when the opener asked for something, and what it
+   * handed over (kept through a detour by the roster page).
+   */
+  shown?(then: Then | null, handoff: Handoff | null): void;
 }
 
 export interface PageDef {
@@ -66,6 +80,7 @@ export function mountApp(root: HTMLElement, pages: readonly PageDef[], start: Si
   let current: SidebarPage | null = null;
   const history: SidebarPage[] = [];
   const mounted = new Map<SidebarPage, PageInstance>();
+  const handoffs = new Map<SidebarPage, Handoff>();
   const binds: Array<(l: Language) => void> = [];
   const busyWatchers: Array<(on: boolean) => void> = [];
   const bind = (fn: (l: Language) => void): void => {
@@ -182,7 +197,7 @@ export function mountApp(root: HTMLElement, pages: readonly PageDef[], start: Si
     },
     error: showError,
     toast: showStatus,
-    open: (page, then) => open(page, then),
+    open: (page, then, handoff) => open(page, then, handoff),
     patchSetup: (patch) => Object.assign(info, patch),
   });
 
@@ -204,12 +219,15 @@ export function mountApp(root: HTMLElement, pages: readonly PageDef[], start: Si
     showError(null);
     showStatus(null);
     renderShell();
-    page.shown?.(then);
+    const handoff = handoffs.get(id) ?? null;
+    handoffs.delete(id);
+    page.shown?.(then, handoff);
     if (focus) title.focus();
   }
 
-  function open(id: SidebarPage, then?: Then): void {
+  function open(id: SidebarPage, then?: Then, handoff?: Handoff): void {
     if (!setup || busy) return;
+    if (handoff) handoffs.set(id, handoff);
     // A job that needs a confirmed roster goes through the roster page, which comes back here once it is saved.
     if (defs.get(id)?.needsRoster && !setup.rosterConfirmed && id !== 'roster') {
       open('roster', id);
@@ -237,7 +255,14 @@ export function mountApp(root: HTMLElement, pages: readonly PageDef[], start: Si
     setLanguage(info.language === 'zh' ? 'zh' : 'en');
     // Whatever page the sidebar opens on, Back leads home.
     if (start.page !== 'home') history.push('home');
-    show(defs.has(start.page) ? start.page : 'home', start.then ?? null, false);
+    const first = defs.has(start.page) ? start.page : 'home';
+    // A job that needs a confirmed roster (the Quarterly rebalance menu item) opens on the roster page first.
+    if (defs.get(first)?.needsRoster && !info.rosterConfirmed) {
+      show('roster', first, false);
+      showStatus((l) => APP[l].rosterNeeded);
+      return;
+    }
+    show(first, start.then ?? null, false);
   }
 
   langSelect.addEventListener('change', () => setLanguage(langSelect.value === 'zh' ? 'zh' : 'en'));

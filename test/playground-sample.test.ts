@@ -25,7 +25,7 @@ describe('the sample roster', () => {
     // Pinned, so a change to the generator that would change every demo and screenshot is a deliberate one.
     expect(en.rows[0]).toEqual([
       'Ella the Chef', 'Xiaohongshu', 2467, 0.172, 390, null, null, null, null, null, 0.185, 'Food', 'Xiamen', 'In Negotiation',
-      { date: '2026-03-18' }, null, null, null, null, null, 'xhs10000000',
+      { date: '2026-03-18' }, null, null, null, null, null, 'xhs10000000', '2026-Q1',
     ]);
   });
 
@@ -124,6 +124,40 @@ describe('the sample roster', () => {
     expect(new Set(column(zh, '平台'))).toEqual(new Set(['小红书', '抖音', 'Instagram', 'TikTok']));
     const chinese = column(zh, '达人昵称').filter((n) => /[\u4e00-\u9fff]/.test(String(n)));
     expect(chinese.length).toBeGreaterThan(250); // a few nicknames are all Latin ("Cocovlog"), as on Xiaohongshu
+  });
+
+  it("places each row's results in one of the four quarters up to today's, each with results, each tier in the latest", () => {
+    // SAMPLE_REFERENCE_DATE is 2026-03-31: the quarters are 2025-Q2 to 2026-Q1.
+    const periods = column(en, 'Period');
+    expect([...new Set(periods)].sort()).toEqual(['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    const status = column(en, 'Status');
+    const spend = column(en, 'Spend');
+    const tiers = (column(en, 'Followers') as number[]).map(tierKeyOf);
+    // The pipeline has no results yet: it is this quarter's.
+    status.forEach((s, i) => {
+      if (['Prospect', 'Contacted', 'In Negotiation'].includes(s as string)) expect(periods[i]).toBe('2026-Q1');
+    });
+    for (const quarter of ['2025-Q2', '2025-Q3', '2025-Q4']) expect(periods.some((p, i) => p === quarter && spend[i] !== null), quarter).toBe(true);
+    for (const tier of TIER_KEYS) {
+      const worked = tiers.some((t, i) => t === tier && spend[i] !== null);
+      if (worked) expect(tiers.some((t, i) => t === tier && spend[i] !== null && periods[i] === '2026-Q1'), tier).toBe(true);
+    }
+    // Active partnerships come first in the latest quarter, ended ones go back.
+    const ended = periods.filter((_, i) => status[i] === 'Inactive');
+    expect(ended.filter((p) => p === '2026-Q1').length).toBeLessThan(ended.length / 4);
+  });
+
+  it('writes the quarter as Chinese teams do, ends at the quarter of `today`, and leaves the column out on request', () => {
+    const zhPeriods = column(zh, '季度');
+    expect(zhPeriods.map((p) => String(p).replace(/^(\d{4})年第(\d)季度$/, '$1-Q$2'))).toEqual(column(en, 'Period'));
+    const august = sampleRoster({ today: '2026-08-15', count: 120 });
+    expect([...new Set(column(august, 'Period'))].sort()).toEqual(['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']);
+    expect([...new Set(column(sampleRoster({ quarters: 6 }), 'Period'))]).toHaveLength(6);
+    // Without the column, every other cell is what it was: periods draw from their own stream.
+    const single = sampleRoster({ quarters: 0 });
+    expect(single.headers).toEqual(en.headers.slice(0, -1));
+    expect(single.rows).toEqual(en.rows.map((r) => r.slice(0, -1)));
+    expect(() => sampleRoster({ quarters: -1 })).toThrow(/quarters/);
   });
 
   it('rejects impossible sizes and seeds', () => {

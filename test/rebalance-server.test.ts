@@ -13,7 +13,7 @@ const cell = (c: SampleCell): unknown => (c && typeof c === 'object' && 'date' i
 
 /** The sample roster (one period, no period column): 300 influencers unless told otherwise. */
 function sampleSheet(options: { count?: number; seed?: number; language?: 'en' | 'zh'; spendScale?: number } = {}): unknown[][] {
-  const sample = sampleRoster({ count: options.count ?? 300, seed: options.seed ?? 1, language: options.language ?? 'en' });
+  const sample = sampleRoster({ count: options.count ?? 300, seed: options.seed ?? 1, language: options.language ?? 'en', quarters: 0 });
   const spend = sample.headers.indexOf(options.language === 'zh' ? '花费' : 'Spend');
   const revenue = sample.headers.findIndex((h) => h === 'Revenue' || h === 'GMV');
   const scale = options.spendScale ?? 1;

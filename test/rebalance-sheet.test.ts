@@ -191,7 +191,7 @@ describe('the Rebalance tab on a hand-made roster (2 tiers, 7 influencers)', () 
 });
 
 describe('the Rebalance tab on the sample roster (300 influencers, Hill curves)', () => {
-  const sample = sampleRoster();
+  const sample = sampleRoster({ quarters: 0 }); // one period: no Period column
   const columns = Object.fromEntries(Object.entries(mapHeaders(sample.headers)).map(([field, found]) => [field, found!.column]));
   const rows = sample.rows.map((r) => r.map((c) => (c && typeof c === 'object' ? c.date : c)));
   const { records } = toPerformanceRecords(rows, columns, TIER_SCHEMES.matrix);

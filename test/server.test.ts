@@ -192,6 +192,7 @@ describe('buildAllocation through the built bundle', () => {
     const tiny = count(3, 1_000);
     const large = count(5_000, 5_000_000);
     expect(large).toEqual(tiny);
-    expect(tiny.build).toBeLessThan(100); // per-cell writes would be hundreds
+    // Per-cell writes would be hundreds; the build also reads the roster once, for the forecast's calibration.
+    expect(tiny.build).toBeLessThan(120);
   });
 });

@@ -59,7 +59,7 @@ describe('home', () => {
       const { page, calls } = await start('home');
       expect(await textOf(page, 'page-title')).toBe('Influencer Matrix');
       const jobs = await page.locator('[data-testid="jobs"] button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
-      expect(jobs).toEqual(['job-planner', 'job-roster', 'job-settings']);
+      expect(jobs).toEqual(['job-planner', 'job-roster', 'job-rebalance', 'job-dashboard', 'job-settings']);
       expect(await textOf(page, 'job-roster')).toContain('Roster & alerts');
       expect(await byId(page, 'nav-back').isHidden()).toBe(true);
 

@@ -1,10 +1,10 @@
 import { GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS } from '../../src/core/domain';
-import type { CurrencyCode } from '../../src/core/domain';
+import type { CurrencyCode, PerTier } from '../../src/core/domain';
 import type { AllocationEditsConflict, AllocationInput, AllocationPreview } from '../../src/shared/api';
-import type { PageContext, PageDef, PageInstance } from '../app';
+import type { Handoff, PageContext, PageDef, PageInstance } from '../app';
 import { h, nextId } from '../dom';
 import { fieldKit } from './planner/fields';
-import { check, initialValues, MIX_KEYS, STEP_GROUPS, type Checked, type FormValues, type Group, type Issue, type MixKind, type Period } from './planner/form';
+import { check, initialValues, MIX_KEYS, percentText, STEP_GROUPS, type Checked, type FormValues, type Group, type Issue, type MixKind, type Period } from './planner/form';
 import { renderPreview } from './planner/preview';
 import { buildSteps, STAGE_CHOICES, type Inputs } from './planner/steps';
 import { PLANNER } from './planner/strings';
@@ -31,6 +31,9 @@ function mountPlanner(ctx: PageContext): PageInstance {
   const touched = new Set<Group>();
   let preview: { result: AllocationPreview; key: string } | null = null;
   let conflict: { input: AllocationInput; edits: AllocationEditsConflict['edits'] } | null = null;
+  // Where the tier mix came from while it is still that mix: the team's own quarter, or a rebalance's proposal.
+  let mixFrom: { kind: 'team' | 'rebalance'; quarter: string | null; mix: PerTier<number> } | null =
+    setup.teamMix && !setup.savedAllocation && !setup.allocationEdits ? { kind: 'team', quarter: setup.teamMix.quarter, mix: setup.teamMix.mix } : null;
 
   const kit = fieldKit(say, touched, () => update());
   const steps = buildSteps(setup, initialValues(setup), kit, () => update());
@@ -127,6 +130,9 @@ function mountPlanner(ctx: PageContext): PageInstance {
     stepCount.textContent = s.stepOf(step + 1, STEP_COUNT);
     title.textContent = s.stepTitles[step] ?? '';
     conflictBox.hidden = !conflict || !last;
+    const sameMix = !!mixFrom && steps.selectedStage() === 'custom' && TIER_KEYS.every((k) => inputs.mix.mix[k]!.value === percentText(mixFrom!.mix[k]));
+    steps.mixSource.hidden = !sameMix;
+    steps.mixSource.textContent = sameMix ? (mixFrom!.kind === 'team' ? s.mixFromTeam(mixFrom!.quarter) : s.mixFromRebalance(mixFrom!.quarter)) : '';
     if (conflict) overwriteText.textContent = s.overwriteQuestion(conflict.edits.sheetName, s.list(conflict.edits.fields.map((f) => s.fieldNames[f])));
   }
 
@@ -182,6 +188,18 @@ function mountPlanner(ctx: PageContext): PageInstance {
     update();
   }
 
+  /** The mix another page handed over (the rebalance's proposal), as a custom mix; the budget only when none is typed. */
+  function takeMix(handoff: Handoff): void {
+    for (const choice of STAGE_CHOICES) inputs.stage[choice].checked = choice === 'custom';
+    for (const k of TIER_KEYS) inputs.mix.mix[k]!.value = percentText(handoff.mix[k]);
+    if (!inputs.budget.value.trim()) {
+      inputs.budget.value = String(handoff.budget);
+      inputs.period.value = 'quarter';
+    }
+    mixFrom = { kind: 'rebalance', quarter: handoff.quarter, mix: handoff.mix };
+    go(1, false);
+  }
+
   function takeEdits(): void {
     if (!conflict) return;
     fill(inputs, initialValues({ ...setup, allocationEdits: conflict.edits }));
@@ -216,5 +234,12 @@ function mountPlanner(ctx: PageContext): PageInstance {
   });
   go(0, false);
 
-  return { root, feedback, shown: showRoster };
+  return {
+    root,
+    feedback,
+    shown(_then, handoff) {
+      showRoster();
+      if (handoff) takeMix(handoff);
+    },
+  };
 }

@@ -12,7 +12,7 @@ export type Category = 'beauty' | 'fashion' | 'lifestyle' | 'food';
 export const COLUMNS = [
   'name', 'platform', 'followers', 'engagementRate', 'cost', 'revenue', 'spend', 'conversions', 'impressions',
   'engagements', 'prevEngagementRate', 'category', 'city', 'status', 'lastContacted', 'contractEnd', 'rightsEnd',
-  'paymentDue', 'paymentStatus', 'score', 'handle',
+  'paymentDue', 'paymentStatus', 'score', 'handle', 'period',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 /** The roster field of each sample column, in order: the field the add-on's detection must find there. */
@@ -46,6 +46,7 @@ export const HEADERS: Record<SampleLanguage, Record<Column, string>> = {
     paymentStatus: 'Payment status',
     score: 'Score',
     handle: 'Handle',
+    period: 'Period',
   },
   zh: {
     name: '达人昵称',
@@ -69,6 +70,7 @@ export const HEADERS: Record<SampleLanguage, Record<Column, string>> = {
     paymentStatus: '付款状态',
     score: '综合评分',
     handle: '账号',
+    period: '季度',
   },
 };
 
@@ -96,11 +98,13 @@ export const FORMATS: Record<Column, string | null> = {
   paymentStatus: null,
   score: '0.0',
   handle: null,
+  period: null,
 };
 export const WIDTHS: Record<Column, number> = {
   name: 160, platform: 100, followers: 95, engagementRate: 115, cost: 105, revenue: 100, spend: 95, conversions: 95,
   impressions: 105, engagements: 105, prevEngagementRate: 175, category: 90, city: 100, status: 120,
   lastContacted: 115, contractEnd: 105, rightsEnd: 130, paymentDue: 105, paymentStatus: 115, score: 70, handle: 150,
+  period: 110,
 };
 
 export const SHEET_NAME: Record<SampleLanguage, string> = { en: 'Roster', zh: '达人名单' };

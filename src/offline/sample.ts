@@ -7,7 +7,9 @@
  * and cost per post within the tier's typical ranges, ROAS around seed 000's Q1 benchmark for the tier. Dates
  * (contract and usage-rights ends, payments due, last contacts) are days around `today`, so that every roster
  * alert (src/core/alerts.ts) fires on some rows of a roster generated that day; a few cells are written the way
- * exports write them and rules cannot read (text dates, `3.4万`), so the alerts' "could not check" shows too.
+ * exports write them and rules cannot read (text dates, `3.4万`), so the alerts' "could not check" shows too. A
+ * Period column puts each row's results in one of the last four quarters (active partnerships in this one, ended ones
+ * earlier), so the rebalance and the planner have quarters to calibrate on.
  */
 import { PAID_WORD, PIPELINE_STATUSES, UNPAID_WORD, type PipelineStatus } from '../core/alerts-statuses';
 import { dayFromIso } from '../core/dates';
@@ -45,6 +47,11 @@ export interface SampleOptions {
   count?: number;
   /** The day the roster is generated, as "2026-11-30": its dates fall around it. Default SAMPLE_REFERENCE_DATE. */
   today?: string;
+  /**
+   * Quarters the Period column spans, ending at the quarter of `today` (default 4, so the rebalance has history to
+   * calibrate on); 0 leaves the column out: the roster is then one period.
+   */
+  quarters?: number;
 }
 
 export interface SampleRoster {
@@ -62,6 +69,7 @@ export interface SampleRoster {
 export const SAMPLE_REFERENCE_DATE = '2026-03-31';
 export const DEFAULT_SAMPLE_SEED = 1;
 export const DEFAULT_SAMPLE_COUNT = 300;
+export const DEFAULT_SAMPLE_QUARTERS = 4;
 
 /**
  * Share of the roster per tier, shaped like seed 000's Q1 2026 portfolio (3 Mega, 10 Macro, 30 Mid and 60 Micro
@@ -176,8 +184,41 @@ function handleOf(name: string, index: number, platform: Platform): string {
   return `@${ascii || `creator${index + 1}`}`;
 }
 
+/** Share of a tier's partnerships with results in the current quarter; the rest spread evenly over earlier ones. */
+const CURRENT_QUARTER_SHARE = 0.4;
+const STATUS_RANK: Record<Status, number> = { Active: 0, Paused: 1, Inactive: 2, Prospect: 3, Contacted: 3, 'In Negotiation': 3 };
+
+/**
+ * Quarters back from today's of each row's results. Within a tier, partnerships are ranked active first, then
+ * paused, then ended (ties broken by the row's own draw `u`); the first CURRENT_QUARTER_SHARE are this quarter's and
+ * the rest go back one quarter after another up to `span - 1`, so every tier worked with has results this quarter and
+ * every earlier quarter has some. Rows without results (the pipeline) are this quarter's.
+ */
+function quartersBack(rows: ReadonlyArray<{ tier: TierKey; status: Status; u: number }>, span: number): number[] {
+  const back = rows.map(() => 0);
+  if (span <= 1) return back;
+  for (const tier of TIER_KEYS) {
+    const worked = rows
+      .map((r, i) => ({ ...r, i }))
+      .filter((r) => r.tier === tier && WORKED_WITH.has(r.status))
+      .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.u - b.u);
+    const current = Math.ceil(worked.length * CURRENT_QUARTER_SHARE);
+    const earlier = worked.length - current;
+    worked.forEach((r, j) => (back[r.i] = j < current ? 0 : 1 + Math.floor(((j - current) * (span - 1)) / earlier)));
+  }
+  return back;
+}
+
+/** A quarter as teams write it: "2026-Q1", or "2026年第1季度". */
+function quarterLabel(today: string, back: number, language: SampleLanguage): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const index = year * 4 + Math.floor((month - 1) / 3) - back;
+  const [y, q] = [Math.floor(index / 4), (index % 4) + 1];
+  return language === 'zh' ? `${y}年第${q}季度` : `${y}-Q${q}`;
+}
+
 /** One influencer, as the fields of a roster row. Names come from their own stream (`names`), see sampleRoster. */
-function influencer(tier: TierKey, index: number, language: SampleLanguage, d: Draw, names: Draw, taken: Set<string>, cal: Calendar): Record<Column, SampleCell> {
+function influencer(tier: TierKey, index: number, language: SampleLanguage, d: Draw, names: Draw, taken: Set<string>, cal: Calendar): { row: Record<Column, SampleCell>; status: Status } {
   const profile = TIER_PROFILE[tier];
   const [minF, maxF] = followerBand(tier);
   // Follower counts are spread evenly on a log scale: real rosters have many more 12k than 95k accounts.
@@ -218,6 +259,7 @@ function influencer(tier: TierKey, index: number, language: SampleLanguage, d: D
     paymentStatus: null,
     score: null,
     handle: handleOf(name, index, platform),
+    period: null,
   };
 
   if (status === 'Contacted' || status === 'In Negotiation') row.lastContacted = cal.dayAsWritten(-d.int(1, 30));
@@ -253,7 +295,7 @@ function influencer(tier: TierKey, index: number, language: SampleLanguage, d: D
       row.contractEnd = cal.day(-d.int(10, 200));
     }
   }
-  return row;
+  return { row, status };
 }
 
 /** The sample roster: deterministic for a given language, seed and count. */
@@ -265,6 +307,8 @@ export function sampleRoster(options: SampleOptions = {}): SampleRoster {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   const today = options.today ?? SAMPLE_REFERENCE_DATE;
   if (!dayFromIso(today)) throw new RangeError(`today must be a day such as 2026-11-30, got ${today}`);
+  const quarters = options.quarters ?? DEFAULT_SAMPLE_QUARTERS;
+  if (!Number.isInteger(quarters) || quarters < 0 || quarters > 40) throw new RangeError(`quarters must be 0-40, got ${quarters}`);
   const d = draw(seed);
   // Names draw from a stream of their own, so the English and Chinese rosters of a seed hold the same numbers.
   const names = draw(seed ^ 0x5bd1e995);
@@ -275,15 +319,18 @@ export function sampleRoster(options: SampleOptions = {}): SampleRoster {
   );
   const taken = new Set<string>();
   const cal = calendar(today, language, d);
-  const rows = tiers.map((tier, i) => {
-    const fields = influencer(tier, i, language, d, names, taken, cal);
-    return COLUMNS.map((c) => fields[c]);
-  });
+  const made = tiers.map((tier, i) => influencer(tier, i, language, d, names, taken, cal));
+  // Periods draw from a stream of their own too, so adding the column left every other cell as it was.
+  const periods = draw(seed ^ 0x27d4eb2f);
+  const back = quartersBack(made.map((m, i) => ({ tier: tiers[i]!, status: m.status, u: periods() })), quarters);
+  made.forEach((m, i) => (m.row.period = quarterLabel(today, back[i]!, language)));
+  const columns = COLUMNS.filter((c) => c !== 'period' || quarters > 0);
+  const rows = made.map((m) => columns.map((c) => m.row[c]));
   return {
     sheetName: SHEET_NAME[language],
-    headers: COLUMNS.map((c) => HEADERS[language][c]),
+    headers: columns.map((c) => HEADERS[language][c]),
     rows,
-    numberFormats: COLUMNS.map((c) => FORMATS[c]),
-    columnWidths: COLUMNS.map((c) => WIDTHS[c]),
+    numberFormats: columns.map((c) => FORMATS[c]),
+    columnWidths: columns.map((c) => WIDTHS[c]),
   };
 }

@@ -1,5 +1,6 @@
 import type { Allocation } from '../core/allocation';
 import { CURRENCIES, GEOGRAPHIES, PARTNERSHIP_TYPES, TIER_KEYS } from '../core/domain';
+import { FORECAST, forecastCells, FORECAST_LABELS, SEED_FUNNEL, type TabCalibration } from './allocation-forecast';
 import { INPUT_CELLS, LAYOUT, shown, valueAt } from './allocation-inputs';
 import { fittedColumnWidths } from './column-widths';
 import { LABELS, type Language } from './labels';
@@ -9,6 +10,9 @@ import { a1, a1Range, type PlanCell, type SheetPlan } from './types';
  * The Allocation tab: an inputs block an exec may edit (shaded) and result tables of live formulas that reference
  * it, so changing the budget cell moves every figure. Cell positions are fixed (allocation-inputs.ts) and exported
  * for tests. Every word on the tab, tier names and formula results included, is in the tab's language.
+ *
+ * Predicted revenue and ROAS come from the team's calibration when the roster has results, else from the seed
+ * funnel (allocation-forecast.ts): `allocation` carries the same figures (core/forecast.ts, withForecast).
  */
 export const ALLOCATION_KIND = 'allocation';
 export { LAYOUT };
@@ -25,7 +29,7 @@ const inputCell = (value: string | number, format?: string): PlanCell => ({ valu
 const formula = (f: string, format?: string): PlanCell => ({ formula: f, ...(format ? { format } : {}) });
 const text = (value: string): PlanCell => ({ value });
 
-export function allocationSheetPlan(allocation: Allocation, language: Language): SheetPlan {
+export function allocationSheetPlan(allocation: Allocation, language: Language, calibration: TabCalibration = SEED_FUNNEL): SheetPlan {
   const t = LABELS[language];
   const s = allocation.settings;
   const money = CURRENCIES[s.currency].format;
@@ -34,6 +38,7 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
   const values = new Map(INPUT_CELLS.map((c) => [c.key, shown(c, valueAt(s, c.key), language)]));
   /** An input cell's value, as INPUT_CELLS says: the same the server records as written. */
   const input = (key: string, format?: string): PlanCell => inputCell(values.get(key)!, format);
+  const forecast = forecastCells(calibration, language, t.tierNames, money, { header, title, text, total: t.total });
 
   const top: PlanCell[][] = [
     [title(t.allocationTitle)],
@@ -61,7 +66,7 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
     ]),
     [title(t.total), formula(`=SUM(${a1Range(LAYOUT.tierInputs.first, 2, TIER_KEYS.length, 1)})`, PERCENT)],
     [],
-    [title(t.allocation)],
+    [title(t.allocation), forecast.note],
     t.resultHeaders.map(header),
     ...TIER_KEYS.map((key, i) => tierResultRow(key, i)),
     totalRow(),
@@ -79,7 +84,7 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
       formula(`=IF(${min}>0,INT(${cell(2)}/${min}),0)`, COUNT),
       // A tier that cannot buy one post at its cheapest rate reaches no one (and so earns nothing).
       formula(`=IF(AND(${cell(2)}>0,${cell(2)}>=${min},${min}+${max}>0),${cell(2)}/((${min}+${max})/2)*${followers}*${ref(LAYOUT.reachRate)},0)`, COUNT),
-      formula(`=${cell(5)}*${er}*${ref(LAYOUT.clickRate)}*${ref(LAYOUT.conversionRate)}*${ref(LAYOUT.aov)}`, money),
+      formula(forecast.revenue(i, cell(2), `${cell(5)}*${er}*${ref(LAYOUT.clickRate)}*${ref(LAYOUT.conversionRate)}*${ref(LAYOUT.aov)}`), money),
       formula(`=IF(${cell(2)}>0,${cell(6)}/${cell(2)},"")`, ROAS),
       formula(`=IF(${cell(2)}>0,IF(${cell(7)}>=${ref(LAYOUT.targetRoas)},"${t.onTarget}","${t.belowTarget}"),"")`),
       formula(`=IF(AND(${cell(2)}>0,${cell(2)}<${min}),"${t.belowOnePost}","")`),
@@ -140,6 +145,7 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
     { row: 1, column: 1, cells: top },
     { row: LAYOUT.partnership.title, column: 1, cells: partnership },
     { row: LAYOUT.geography.title, column: 1, cells: geography },
+    { row: FORECAST.title, column: 1, cells: forecast.block },
   ];
   return {
     kind: ALLOCATION_KIND,
@@ -149,7 +155,11 @@ export function allocationSheetPlan(allocation: Allocation, language: Language):
     columnWidths: fittedColumnWidths(blocks, {
       columns: 9,
       min: 90,
-      results: { 8: [t.onTarget, t.belowTarget], 9: [t.belowOnePost, `${t.mixTotalPrefix}100.5${t.mixTotalSuffix}`] },
+      results: {
+        2: Object.values(FORECAST_LABELS[language].models),
+        8: [t.onTarget, t.belowTarget],
+        9: [t.belowOnePost, `${t.mixTotalPrefix}100.5${t.mixTotalSuffix}`],
+      },
     }),
     frozenRows: 1,
     rules: [

@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
-import { allocationPlan, MIX_TOLERANCE, type Allocation } from '../core/allocation';
+import { allocationPlan, MIX_TOLERANCE, type Allocation, type AllocationSettings } from '../core/allocation';
 import { defaultCurrency } from '../core/currency';
-import type { CurrencyCode } from '../core/domain';
+import { TIER_KEYS, type CurrencyCode, type PerTier } from '../core/domain';
+import { forecastPlan, plannerModels, withForecast } from '../core/forecast';
 import type { Settings } from '../core/settings';
 import { keepModelEdits, replacedFields, startingRequest, writtenInputs } from '../plan/allocation-edits';
+import type { TabCalibration } from '../plan/allocation-forecast';
 import { allocationSheetPlan } from '../plan/allocation-sheet';
 import { languageForLocale } from '../plan/labels';
 import { renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, readSetting_, withDocumentLock_, writeSetting_ } from '../sheets/services';
 import type {
+  AllocationForecast,
   AllocationEditsConflict,
   AllocationInput,
   AllocationPreview,
@@ -17,25 +20,74 @@ import type {
   BuildAllocationResult,
 } from '../shared/api';
 import { readAllocationTab_, tabEdits_, WRITTEN_KEY } from './allocation-tab';
-import type { RosterOnSheet } from './state';
+import { plannerCalibration_ } from './roster-results';
+import { workbookSettings_, type RosterOnSheet } from './state';
 import { allocationSettings_, AllocationInputSchema, normalizedAllocationInput_, parseInput_ } from './schemas';
 
 const SAVED_KEY = 'allocation';
 
 const BuildOptionsSchema = z.strictObject({ overwriteEdits: z.optional(z.boolean()) });
 
-function withWarnings_(allocation: Allocation): AllocationPreview {
+function withWarnings_(allocation: Allocation, forecast: AllocationForecast): AllocationPreview {
   const warnings: AllocationWarning[] = allocation.tiers
     .filter((t) => t.belowOnePost)
     .map((t) => ({ code: 'below-one-post', tier: t.tier, budget: t.budget, cheapest: allocation.settings.costPerPost[t.tier].min }));
   if (Math.abs(allocation.mixTotal - 1) > MIX_TOLERANCE) warnings.push({ code: 'mix-total', total: allocation.mixTotal });
-  return { ...allocation, warnings };
+  return { ...allocation, warnings, forecast };
+}
+
+interface Forecasted {
+  allocation: Allocation;
+  forecast: AllocationForecast;
+  tab: TabCalibration;
+}
+
+/**
+ * The plan with its forecast (SPEC section 4): revenue and ROAS from the rebalance's calibration on the roster's
+ * results (one read of the roster and of the History tab), from the seed funnel for tiers without results, and
+ * from the seed funnel alone when the roster has none.
+ */
+function forecasted_(settings: AllocationSettings, spreadsheet = activeSpreadsheet_()): Forecasted {
+  const seed = allocationPlan(settings);
+  const found = plannerCalibration_(spreadsheet, workbookSettings_().settings);
+  if (!found.ok) {
+    return {
+      allocation: seed,
+      forecast: { basis: { kind: 'seed-funnel', why: found.why }, tiers: seed.tiers.map((t) => ({ tier: t.tier, model: 'seed-funnel', teamRoas: null })) },
+      tab: { kind: 'seed-funnel', why: found.why },
+    };
+  }
+  const { calibration } = found;
+  const forecast = forecastPlan(settings, calibration);
+  const quarters = 1 + calibration.pastQuarters.length;
+  return {
+    allocation: withForecast(seed, forecast),
+    forecast: {
+      basis:
+        forecast.basis.kind === 'calibrated'
+          ? { kind: 'calibrated', influencers: forecast.basis.influencers, quarter: calibration.quarter, quarters }
+          : { kind: 'seed-funnel', why: 'tiers-without-results' },
+      tiers: forecast.tiers.map((t) => ({
+        tier: t.tier,
+        model: t.basis.kind === 'calibrated' ? 'hill' : t.basis.kind,
+        teamRoas: t.teamRoas,
+      })),
+    },
+    tab: { kind: 'calibrated', spend: tierSpends_(calibration.tiers), models: plannerModels(calibration), quarter: calibration.quarter, quarters },
+  };
+}
+
+/** Each planner tier's spend in the reviewed quarter (0 for a tier the scheme does not name). */
+function tierSpends_(tiers: ReadonlyArray<{ tier: string; spend: number }>): PerTier<number> {
+  const byKey = new Map(tiers.map((t) => [t.tier.toLowerCase(), t.spend]));
+  return Object.fromEntries(TIER_KEYS.map((k) => [k, byKey.get(k) ?? 0])) as PerTier<number>;
 }
 
 /** The plan as data; writes nothing. */
 export function previewAllocation(input: unknown): AllocationPreview {
   const { language: _language, ...settings } = allocationSettings_(input);
-  return withWarnings_(allocationPlan(settings));
+  const { allocation, forecast } = forecasted_(settings);
+  return withWarnings_(allocation, forecast);
 }
 
 /**
@@ -63,12 +115,12 @@ export function buildAllocation(input: unknown, options?: unknown): BuildAllocat
       }
     }
     const kept = tab ? keepModelEdits(tab.reading, settings) : settings;
-    const allocation = allocationPlan(kept);
-    const plan = allocationSheetPlan(allocation, language);
+    const { allocation, forecast, tab: calibration } = forecasted_(kept, spreadsheet);
+    const plan = allocationSheetPlan(allocation, language, calibration);
     const { sheetName, created } = renderPlan_(spreadsheet, plan);
     writeSetting_(SAVED_KEY, request);
     writeSetting_(WRITTEN_KEY, writtenInputs(plan, kept, language));
-    return { sheetName, created, summary: withWarnings_(allocation) };
+    return { sheetName, created, summary: withWarnings_(allocation, forecast) };
   });
 }
 

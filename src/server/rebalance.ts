@@ -1,21 +1,15 @@
-import { dayOfSerial, isoOfDay, zoneClock } from '../core/dates';
-import { TARGET_ROAS, TIER_SCHEMES, REBALANCE_BOUNDS, type TierBand } from '../core/domain';
-import type { PerformanceRecord } from '../core/performance';
-import { toPerformanceRecords, type PerformanceField } from '../core/performance-records';
-import { quarterOf, readQuarterKey } from '../core/quarter';
+import { TARGET_ROAS, REBALANCE_BOUNDS } from '../core/domain';
 import { rebalanceModel, type RebalanceModel, type TierQuarterTotals } from '../core/rebalance';
-import type { RosterField } from '../core/roster';
-import { CalendarDay } from '../core/result';
-import type { Settings } from '../core/settings';
-import { HISTORY_KIND, HISTORY_LAYOUT, historySheetPlan, mergeHistory, readHistory } from '../plan/history-sheet';
+import { historySheetPlan, mergeHistory } from '../plan/history-sheet';
 import { tierLabel } from '../plan/rebalance-labels';
 import { describeRebalance, rebalanceSheetPlan, type RebalanceSheetInput } from '../plan/rebalance-sheet';
-import { findOwnedSheet_, renderPlan_ } from '../sheets/render';
+import { renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';
 import type { BuildRebalanceResult, RebalanceSummary } from '../shared/api';
-import { savedAllocation_ } from './allocation';
+import { plannerCurrency_, savedAllocation_ } from './allocation';
 import { parseInput_, RebalanceInputSchema, type RebalanceInput } from './schemas';
-import { currencyOf_, currentRoster_, languageOf_, rosterRows_, workbookSettings_ } from './state';
+import { missingResultColumns_, quarterOf_, rosterResults_ } from './roster-results';
+import { currentRoster_, languageOf_, workbookSettings_ } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,21 +17,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * The quarterly rebalance (SPEC section 4): read the roster once, run the model (core/rebalance.ts) with the
  * quarters recorded on the History tab, write the quarter's Rebalance tab and record the quarter in History.
  */
-
-/** Roster fields the performance model reads, and the name it reads each under. */
-const FIELDS: ReadonlyArray<readonly [RosterField, PerformanceField]> = [
-  ['name', 'name'],
-  ['platform', 'platform'],
-  ['followers', 'followers'],
-  ['spend', 'spend'],
-  ['cost', 'cost'],
-  ['revenue', 'revenue'],
-  ['impressions', 'impressions'],
-  ['engagements', 'engagements'],
-  ['conversions', 'conversions'],
-  ['status', 'status'],
-  ['period', 'quarter'],
-];
 
 interface Prepared {
   model: RebalanceModel;
@@ -73,9 +52,9 @@ function prepare_(spreadsheet: Spreadsheet, request: RebalanceInput): Prepared {
   const locale = spreadsheet.getSpreadsheetLocale();
   const language = request.language ?? languageOf_(settings, locale);
   const plan = savedAllocation_();
-  // The planner's currency is one the team chose; the locale's is only a guess.
-  const currency = settings.currency === 'auto' && plan?.currency ? plan.currency : currencyOf_(settings, locale);
   const { roster, goneSheet } = currentRoster_(spreadsheet);
+  // The planner's currency is one the team chose; else the roster's money format, as the planner starts with.
+  const currency = settings.currency === 'auto' && plan?.currency ? plan.currency : plannerCurrency_(settings, locale, roster);
   if (!roster) {
     throw new Error(
       goneSheet
@@ -83,14 +62,9 @@ function prepare_(spreadsheet: Spreadsheet, request: RebalanceInput): Prepared {
         : 'No sheet looks like a roster yet: open Roster & alerts in the sidebar and pick the sheet and its columns.',
     );
   }
-  const columns = performanceColumns_(roster.detection.columns);
-  const rows = rosterRows_(roster);
+  requireResultColumns_(roster.detection.columns);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  if (columns.quarter !== undefined) datesToDays_(rows, columns.quarter - 1, timeZone);
-  const bands = schemeBands_(settings.tierScheme);
-  const tiers = bands.map((b) => b.tier);
-  const { records, issues } = toPerformanceRecords(rows, columns, bands, roster.headerRow + 1);
-  const history = readHistory_(spreadsheet, tiers);
+  const { records, issues, tiers, history } = rosterResults_(spreadsheet, roster, settings, timeZone);
   const { quarter, source } = quarterOf_(records, request.quarter, timeZone);
 
   // Saved requests hold the budget as read (a number); one typed as text by an older version is not guessed at.
@@ -120,67 +94,13 @@ function prepare_(spreadsheet: Spreadsheet, request: RebalanceInput): Prepared {
   };
 }
 
-/** The mapped columns under the names the performance model reads; a rebalance needs tiers, money spent and revenue. */
-function performanceColumns_(found: Partial<Record<RosterField, { column: number }>>): Partial<Record<PerformanceField, number>> {
-  const missing = [
-    found.followers ? null : 'followers',
-    found.spend || found.cost ? null : 'spend (or cost)',
-    found.revenue ? null : 'revenue (GMV, sales)',
-  ].filter((m): m is string => m !== null);
+/** A rebalance needs tiers, money spent and revenue. */
+function requireResultColumns_(found: Parameters<typeof missingResultColumns_>[0]): void {
+  const missing = missingResultColumns_(found);
   if (missing.length) {
     const them = missing.length > 1 ? 'them' : 'it';
     throw new Error(`The rebalance needs the roster's ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: map ${them} in Roster & alerts in the sidebar.`);
   }
-  const columns: Partial<Record<PerformanceField, number>> = {};
-  for (const [field, as] of FIELDS) if (found[field]) columns[as] = found[field]!.column;
-  return columns;
-}
-
-/** Date cells of the period column as the day the spreadsheet shows (its time zone), so a quarter starts on its day. */
-function datesToDays_(rows: unknown[][], index: number, timeZone: string): void {
-  let clock: ((date: Date) => number) | null = null;
-  for (const row of rows) {
-    const value = row[index];
-    if (Object.prototype.toString.call(value) !== '[object Date]' || Number.isNaN((value as Date).getTime())) continue;
-    clock ??= zoneClock(timeZone);
-    row[index] = new CalendarDay(isoOfDay(dayOfSerial(clock(value as Date))));
-  }
-}
-
-/** The saved tier scheme as bands, largest tier first. */
-function schemeBands_(scheme: Settings['tierScheme']): TierBand[] {
-  if (typeof scheme === 'object') return scheme.custom.map((t) => ({ tier: t.tier, minFollowers: t.minFollowers })).sort((a, b) => b.minFollowers - a.minFollowers);
-  return TIER_SCHEMES[scheme].map((b) => ({ ...b }));
-}
-
-/** The History tab's rows, in one read; none while no rebalance has been built. */
-function readHistory_(spreadsheet: Spreadsheet, tiers: readonly string[]): TierQuarterTotals[] {
-  const tab = findOwnedSheet_(spreadsheet, HISTORY_KIND);
-  if (!tab) return [];
-  const count = tab.getLastRow() - HISTORY_LAYOUT.first + 1;
-  if (count <= 0) return [];
-  return readHistory(tab.getRange(HISTORY_LAYOUT.first, 1, count, HISTORY_LAYOUT.columns - 1).getValues(), tiers);
-}
-
-/**
- * The quarter to review: the one asked for (the roster must hold it, when it has a period column), else the latest
- * the roster holds, else this quarter in the spreadsheet's time zone (a roster without a period column is one
- * period, taken as the current one: History then builds up quarter by quarter).
- */
-function quarterOf_(records: readonly PerformanceRecord[], asked: string | undefined, timeZone: string): { quarter: string; source: 'data' | 'input' | 'today' } {
-  const held = [...new Set(records.flatMap((r) => (r.quarter === null ? [] : [r.quarter])))].sort();
-  if (asked !== undefined) {
-    const parsed = readQuarterKey(asked);
-    if (!parsed.ok) throw new Error(`Invalid rebalance request: quarter ${parsed.reason}.`);
-    const quarter = parsed.value.key;
-    if (held.length > 0 && !held.includes(quarter)) {
-      throw new Error(`The roster has no rows in ${quarter}: its period column holds ${held.join(', ')}.`);
-    }
-    return { quarter, source: 'input' };
-  }
-  if (held.length > 0) return { quarter: held[held.length - 1]!, source: 'data' };
-  const today = dayOfSerial(zoneClock(timeZone)(new Date()));
-  return { quarter: quarterOf(today.y, Math.floor((today.m - 1) / 3) + 1).key, source: 'today' };
 }
 
 function summaryOf_({ model, sheet }: Prepared): RebalanceSummary {

@@ -112,7 +112,7 @@ describe('clear answers at the edges', () => {
 });
 
 describe('on the sample roster (300 influencers, one period)', () => {
-  const sample = sampleRoster();
+  const sample = sampleRoster({ quarters: 0 }); // one period: no Period column
   const columns = Object.fromEntries(Object.entries(mapHeaders(sample.headers)).map(([field, found]) => [field, found!.column]));
   const rows = sample.rows.map((r) => r.map((c) => (c && typeof c === 'object' ? c.date : c)));
   const { records, issues } = toPerformanceRecords(rows, columns, TIER_SCHEMES.matrix);
@@ -145,7 +145,8 @@ describe('on the sample roster (300 influencers, one period)', () => {
   it("the planner's forecast is calibrated on the roster's influencers and, at the team's mix, is the roster's ROAS by tier", () => {
     const calibration = calibrateRoster(records, { tiers: TIERS });
     const teamMix = Object.fromEntries(calibration.tiers.map((t) => [t.tier.toLowerCase(), t.spend / calibration.spend]));
-    const forecast = forecastPlan({ ...defaultSettings(30_000), mix: teamMix as never }, calibration);
+    // At the team's own spend, so every tier buys its posts (a tier below one post forecasts nothing).
+    const forecast = forecastPlan({ ...defaultSettings(calibration.spend), mix: teamMix as never }, calibration);
     const withResults = model.performance.tiers.reduce((n, t) => n + t.partnerships, 0);
     expect(forecast.basis).toEqual({ kind: 'calibrated', influencers: withResults });
     forecast.tiers.forEach((t, i) => {

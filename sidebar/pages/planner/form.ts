@@ -200,20 +200,21 @@ const amountText = (n: number | string): string => String(n);
 
 /**
  * The wizard's starting values: the Allocation tab's values where the user edited them in the sheet, else the saved
- * request, else the server's defaults.
+ * request, else the team's own quarter from the roster (its spend and mix), else the server's defaults.
  */
 export function initialValues(setup: SetupInfo): FormValues {
   const saved = setup.allocationEdits?.input ?? setup.savedAllocation;
+  const team = saved ? null : (setup.teamMix ?? null);
   const d = setup.defaults;
-  const stage: StageChoice = saved?.stage ?? 'maturity';
-  const mix = saved?.mix ?? d.stageMix[stage === 'custom' ? 'maturity' : stage];
+  const stage: StageChoice = saved?.stage ?? (team ? 'custom' : 'maturity');
+  const mix = saved?.mix ?? team?.mix ?? d.stageMix[stage === 'custom' ? 'maturity' : stage];
   const percents = <K extends string>(keys: readonly K[], fractions: Record<K, number>): Record<K, string> =>
     Object.fromEntries(keys.map((k) => [k, percentText(fractions[k])])) as Record<K, string>;
   const cost = { ...d.costPerPost, ...saved?.costPerPost };
   return {
-    budget: saved ? amountText(saved.budget) : '',
+    budget: saved ? amountText(saved.budget) : team ? amountText(team.spend) : '',
     currency: saved?.currency ?? setup.currency,
-    period: saved?.period ?? 'month',
+    period: saved?.period ?? (team ? 'quarter' : 'month'),
     stage,
     mix: percents(TIER_KEYS, mix),
     partnershipMix: percents(PARTNERSHIP_TYPES, saved?.partnershipMix ?? d.partnershipMix),

@@ -4,24 +4,30 @@ import { append, clear, h } from '../../dom';
 import { formatMoney, formatNumber } from '../../i18n';
 import type { PlannerStrings } from './strings';
 
-/** The plan as the server computed it: budget, posts and predicted ROAS per tier, totals and warnings. */
+/**
+ * The plan as the server computed it: budget, posts and predicted ROAS per tier, totals and warnings, and what the
+ * ROAS rests on. When it is calibrated on the roster, each tier's own ROAS stands beside the forecast.
+ */
 export function renderPreview(container: HTMLElement, result: AllocationPreview | null, stale: boolean, s: PlannerStrings): void {
   clear(container);
   if (!result) return;
   const currency = result.settings.currency;
   const tierName = (k: TierKey): string => s.tiers[k];
   container.classList.toggle('stale', stale);
-  const head = h('tr', {}, ...[s.colTier, s.colBudget, s.colPosts, s.colRoas].map((c) => h('th', { attrs: { scope: 'col' }, text: c })));
+  const calibrated = result.forecast?.basis.kind === 'calibrated';
+  const columns = [s.colTier, s.colBudget, s.colPosts, s.colRoas, ...(calibrated ? [s.colTeamRoas] : [])];
+  const head = h('tr', {}, ...columns.map((c) => h('th', { attrs: { scope: 'col' }, text: c })));
   const posts = (min: number, max: number): string => (min === max ? formatNumber(min, 0) : `${formatNumber(min, 0)}–${formatNumber(max, 0)}`);
   const roas = (r: number | null): string => (r === null ? '—' : formatNumber(r, 2));
-  const rows = result.tiers.map((t) =>
+  const rows = result.tiers.map((t, i) =>
     h(
       'tr',
       { testid: `row-${t.tier}`, class: t.budget === 0 ? 'muted' : t.belowOnePost ? 'warn' : undefined },
       h('th', { attrs: { scope: 'row' }, text: tierName(t.tier) }),
       h('td', { class: 'num', text: formatMoney(t.budget, currency) }),
       h('td', { class: 'num', text: posts(t.postsMin, t.postsMax) }),
-      h('td', { class: 'num', text: roas(t.roas) }),
+      h('td', { class: 'num', testid: `roas-${t.tier}`, text: roas(t.roas) }),
+      calibrated ? h('td', { class: 'num secondary', testid: `team-roas-${t.tier}`, text: roas(result.forecast!.tiers[i]?.teamRoas ?? null) }) : null,
     ),
   );
   const totals = h(
@@ -31,8 +37,10 @@ export function renderPreview(container: HTMLElement, result: AllocationPreview 
     h('td', { class: 'num', text: formatMoney(result.totals.budget, currency) }),
     h('td', { class: 'num', text: posts(result.totals.postsMin, result.totals.postsMax) }),
     h('td', { class: 'num', text: roas(result.totals.roas) }),
+    calibrated ? h('td', {}) : null,
   );
-  append(container, h('table', { class: 'plan', testid: 'preview-table' }, h('thead', {}, head), h('tbody', {}, ...rows), h('tfoot', {}, totals)));
+  append(container, h('table', { class: calibrated ? 'plan with-team' : 'plan', testid: 'preview-table' }, h('thead', {}, head), h('tbody', {}, ...rows), h('tfoot', {}, totals)));
+  if (result.forecast) container.appendChild(h('p', { class: 'secondary hint', testid: 'forecast-basis', text: s.forecastBasis(result.forecast.basis) }));
   if (result.totals.roas !== null) {
     const below = result.totals.roas < result.settings.targetRoas;
     container.appendChild(

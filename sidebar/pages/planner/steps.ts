@@ -31,6 +31,8 @@ export interface Steps {
   inputs: Inputs;
   /** Where the preview table goes. */
   result: HTMLElement;
+  /** Says where the mix came from, when it came from the roster or a rebalance. */
+  mixSource: HTMLElement;
   selectedStage(): StageChoice;
 }
 
@@ -98,7 +100,9 @@ export function buildSteps(info: SetupInfo, v: FormValues, kit: FieldKit, update
       ? text(h('p', { class: 'note', testid: 'edits-note' }), (s) => s.editsStart(edits.sheetName, s.list(edits.fields.map((f) => s.fieldNames[f]))))
       : info.savedAllocation
         ? text(h('p', { class: 'secondary', testid: 'prefilled' }), (s) => s.prefilled)
-        : null,
+        : info.teamMix
+          ? text(h('p', { class: 'secondary', testid: 'prefilled' }), (s) => s.teamStart(info.teamMix!.quarter, formatMoney(info.teamMix!.spend, v.currency)))
+          : null,
   );
 
   // Step 2: stage and tier mix
@@ -121,6 +125,8 @@ export function buildSteps(info: SetupInfo, v: FormValues, kit: FieldKit, update
   });
   const selectedStage = (): StageChoice => STAGE_CHOICES.find((c) => stage[c].checked) ?? 'custom';
   const edited = h('p', { class: 'secondary', testid: 'mix-edited', hidden: true });
+  // Where a custom mix came from (the team's own, or a rebalance's proposal); the planner page sets it.
+  const mixSource = h('p', { class: 'note', testid: 'mix-source', hidden: true });
   refreshers.push((_c, s) => {
     const choice = selectedStage();
     const preset = choice === 'custom' ? null : info.defaults.stageMix[choice];
@@ -132,6 +138,7 @@ export function buildSteps(info: SetupInfo, v: FormValues, kit: FieldKit, update
     'section',
     { testid: 'step-2' },
     h('fieldset', { class: 'block stages' }, text(h('legend', {}), (s) => s.stageLegend), ...radios),
+    mixSource,
     tierMix.fieldset,
     edited,
   );
@@ -180,6 +187,7 @@ export function buildSteps(info: SetupInfo, v: FormValues, kit: FieldKit, update
       targetRoas: step4.targetRoas,
     },
     result,
+    mixSource,
     selectedStage,
   };
 }

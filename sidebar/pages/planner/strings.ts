@@ -1,5 +1,5 @@
 import type { CurrencyCode, Geography, PartnershipType, TierKey } from '../../../src/core/domain';
-import type { AllocationField, AllocationWarning } from '../../../src/shared/api';
+import type { AllocationField, AllocationForecast, AllocationWarning } from '../../../src/shared/api';
 import { formatMoney, formatNumber, type Table } from '../../i18n';
 import type { Issue, Period, StageChoice } from './form';
 
@@ -10,6 +10,10 @@ const en = {
     `Roster found on sheet “${sheet}”, ${columns} ${columns === 1 ? 'column' : 'columns'}`,
   rosterMissing: 'No roster detected',
   prefilled: 'Prefilled from the last allocation built in this workbook.',
+  teamStart: (quarter: string | null, spend: string) =>
+    `Prefilled from the roster's results${quarter ? ` in ${quarter}` : ''}: ${spend} spent, split across the tiers as the team did.`,
+  mixFromTeam: (quarter: string | null) => `The team's own mix${quarter ? ` in ${quarter}` : ''}, from the roster.`,
+  mixFromRebalance: (quarter: string | null) => `The mix the rebalance proposes${quarter ? ` for ${quarter}` : ''}.`,
   stepOf: (step: number, count: number) => `Step ${step} of ${count}`,
   stepTitles: ['Budget', 'Tier mix', 'Partnerships & regions', 'Costs & targets', 'Preview & build'],
   back: 'Back',
@@ -63,7 +67,16 @@ const en = {
   colBudget: 'Budget',
   colPosts: 'Posts',
   colRoas: 'ROAS',
+  colTeamRoas: 'Roster',
   totalRow: 'Total',
+  forecastBasis: (b: AllocationForecast['basis']): string => {
+    if (b.kind === 'calibrated') {
+      const when = b.quarter ? ` (${b.quarter}${b.quarters > 1 ? ` and ${b.quarters - 1} earlier quarter${b.quarters > 2 ? 's' : ''}` : ''})` : '';
+      return `Forecast calibrated on ${formatNumber(b.influencers, 0)} influencers of the roster${when}. “Roster” is each tier's own ROAS${b.quarter ? ` in ${b.quarter}` : ''}.`;
+    }
+    const why = { 'no-roster': 'no sheet looks like a roster', 'no-results': 'the roster has no results (spend and revenue)', 'tiers-without-results': 'the planned tiers have no results in the roster' };
+    return `Forecast from the seed funnel: ${why[b.why]}.`;
+  },
   roasVsTarget: (roas: string, target: string) => `Predicted ROAS ${roas} against a target of ${target}`,
   built: (sheet: string, created: boolean) => `Allocation tab "${sheet}" ${created ? 'created' : 'updated'}`,
   currencyFromBudget: (code: CurrencyCode, sign: string) => `Currency set to ${code} from “${sign}”.`,
@@ -123,6 +136,9 @@ const zh: PlannerStrings = {
   rosterFound: (sheet, columns) => `已在工作表“${sheet}”找到达人名单，识别出 ${columns} 列`,
   rosterMissing: '未检测到达人名单',
   prefilled: '已按本工作簿上次生成的分配方案预填。',
+  teamStart: (quarter, spend) => `已按名单${quarter ? ` ${quarter} ` : ''}的投放结果预填：花费 ${spend}，各层级占比与团队实际一致。`,
+  mixFromTeam: (quarter) => `团队${quarter ? ` ${quarter} ` : ''}的实际占比，来自达人名单。`,
+  mixFromRebalance: (quarter) => `季度调配${quarter ? `为 ${quarter} ` : ''}建议的占比。`,
   stepOf: (step, count) => `第 ${step} 步，共 ${count} 步`,
   stepTitles: ['预算', '达人层级分配', '合作方式与地域', '成本与目标', '预览并生成'],
   back: '上一步',
@@ -170,7 +186,16 @@ const zh: PlannerStrings = {
   colBudget: '预算',
   colPosts: '内容数',
   colRoas: 'ROAS',
+  colTeamRoas: '实际',
   totalRow: '合计',
+  forecastBasis: (b) => {
+    if (b.kind === 'calibrated') {
+      const when = b.quarter ? `（${b.quarter}${b.quarters > 1 ? `，另含之前 ${b.quarters - 1} 个季度` : ''}）` : '';
+      return `预测基于名单中 ${formatNumber(b.influencers, 0)} 位达人的结果校准${when}。“实际”为各层级${b.quarter ? `在 ${b.quarter} ` : ''}自己的 ROAS。`;
+    }
+    const why = { 'no-roster': '没有找到达人名单', 'no-results': '达人名单没有投放结果（花费和销售额）', 'tiers-without-results': '计划投放的层级在名单中没有结果' };
+    return `预测按种子漏斗估算：${why[b.why]}。`;
+  },
   roasVsTarget: (roas, target) => `预测 ROAS ${roas}，目标 ${target}`,
   built: (sheet, created) => `已${created ? '创建' : '更新'}分配表“${sheet}”`,
   currencyFromBudget: (code, sign) => `已根据“${sign}”将币种设为 ${code}。`,
