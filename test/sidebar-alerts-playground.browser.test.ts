@@ -88,7 +88,7 @@ describe('roster mapping and alerts through the real add-on', () => {
 
   it('the same in 简体中文', async () => {
     const page = await openPlayground(ROWS(['达人昵称', '粉丝数', '互动率', '报价', '预估销售额', '实际GMV', '状态'], ['合作中', '合作中', '暂停', '已联系']), 'zh_CN');
-    expect(await frame(page).getByTestId('nav-back').textContent(WAIT)).toBe('‹ 达人矩阵');
+    await expect.poll(() => frame(page).getByTestId('nav-back').textContent(WAIT), WAIT).toBe('‹ 达人矩阵');
     const f = await correctAndApply(page);
     expect(await f.getByTestId('page-title').textContent()).toBe('达人名单与预警');
     expect(await f.getByTestId('legend-roas-low').textContent()).toContain('ROAS 偏低');
