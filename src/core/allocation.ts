@@ -62,7 +62,7 @@ export interface Allocation {
 export const MIX_TOLERANCE = 1e-6;
 
 
-const midpoint = (r: Range): number => (r.min + r.max) / 2;
+const midpoint = (r: Range): number => tidy((r.min + r.max) / 2);
 
 /** Defaults for everything but the budget: the stage's mix and the seed's tables. */
 export function defaultSettings(budget: number, stage: Stage = 'maturity', currency: CurrencyCode = 'CNY'): AllocationSettings {
@@ -106,8 +106,8 @@ export function allocationPlan(s: AllocationSettings): Allocation {
       tier,
       share,
       budget,
-      postsMin: Math.floor(budget / cost.max + 1e-9),
-      postsMax: Math.floor(budget / cost.min + 1e-9),
+      postsMin: cost.max > 0 ? Math.floor(budget / cost.max + 1e-9) : 0,
+      postsMax: cost.min > 0 ? Math.floor(budget / cost.min + 1e-9) : 0,
       reach: tidy(reach),
       revenue: tidy(revenue),
       roas: budget > 0 ? tidy(revenue / budget) : null,

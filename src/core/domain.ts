@@ -157,6 +157,9 @@ export const CURRENCIES = {
 export type CurrencyCode = keyof typeof CURRENCIES;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as CurrencyCode[];
 
+/** Euro-area countries, by the region part of a locale such as "ca_ES" or "sv_FI". */
+const EURO_REGIONS = new Set(['at', 'be', 'cy', 'de', 'ee', 'es', 'fi', 'fr', 'gr', 'hr', 'ie', 'it', 'lt', 'lu', 'lv', 'mt', 'nl', 'pt', 'si', 'sk']);
+
 /** The currency a workbook locale suggests (the sidebar's default). */
 export function currencyForLocale(locale: string): CurrencyCode {
   const l = locale.replace('-', '_').toLowerCase();
@@ -167,6 +170,9 @@ export function currencyForLocale(locale: string): CurrencyCode {
   if (l.startsWith('ko')) return 'KRW';
   if (l === 'en_gb') return 'GBP';
   if (l.endsWith('_sg')) return 'SGD';
-  if (/^(de|fr|es|it|nl|pt_pt|fi|el|de_at|fr_be)/.test(l)) return 'EUR';
+  const region = l.split('_')[1];
+  // The region decides where there is one (de_CH pays in francs, ca_ES in euros); a bare language falls back to
+  // where that language is mostly spoken.
+  if (region ? EURO_REGIONS.has(region) : /^(de|fr|es|it|nl|fi|el)$/.test(l)) return 'EUR';
   return 'USD';
 }

@@ -109,3 +109,89 @@ describe('utmLink', () => {
     }
   });
 });
+
+describe('funnel rates a team overrides one at a time (seed 000 example otherwise)', () => {
+  const base = { followers: 50_000, engagementRate: 0.08, cost: 2_000, aov: 150 };
+
+  it.each([
+    // Doubling any one rate doubles revenue: ¥900 -> ¥1,800, ROAS 0.45 -> 0.9.
+    [{ reachRate: 0.6 }, { reach: 30_000, engagement: 2_400, clicks: 240, conversions: 12, revenue: 1_800, roas: 0.9 }],
+    [{ clickRate: 0.2 }, { reach: 15_000, engagement: 1_200, clicks: 240, conversions: 12, revenue: 1_800, roas: 0.9 }],
+    [{ conversionRate: 0.1 }, { reach: 15_000, engagement: 1_200, clicks: 120, conversions: 12, revenue: 1_800, roas: 0.9 }],
+  ])('%j', (rates, funnel) => {
+    expect(predictFunnel({ ...base, ...rates })).toEqual(funnel);
+  });
+});
+
+describe('score edges', () => {
+  it('total score reaches 100 and keeps fractions', () => {
+    expect(totalScore(100, 100, 100)).toBe(100);
+    expect(totalScore(100, 0, 0)).toBe(33.3333333333);
+  });
+
+  it('selection score counts past ROAS as points up to 10 (30% weight)', () => {
+    const only = (pastRoas: number) =>
+      selectionScore({ pastRoas, audienceMatch: null, engagementRate: null, contentQuality: null, partnershipEase: null });
+    expect(only(10)).toBe(3);
+    expect(only(25)).toBe(3);
+    expect(only(2.5)).toBe(0.75);
+  });
+
+  it('a selection score of exactly 10 stays 10', () => {
+    // 10 x 0.3 + 10 x 0.25 + 10% (10 points) x 0.2 + 10 x 0.15 + 10 x 0.1 = 10
+    expect(selectionScore({ pastRoas: 10, audienceMatch: 10, engagementRate: 0.1, contentQuality: 10, partnershipEase: 10 })).toBe(10);
+    expect(selectionScore({ pastRoas: 10, audienceMatch: 10, engagementRate: 0.09, contentQuality: 10, partnershipEase: 10 })).toBe(9.8);
+  });
+
+  it('rates an impossible negative score as the lowest band rather than failing', () => {
+    expect(performanceRating(-1).rating).toBe('Underperformer');
+  });
+
+  it.each([
+    [1_000, 0.0799, null],
+    [5_000, 0.0599, null],
+    [50_000, 0.0399, null],
+    [4_999, 0.07, null], // Bronze size, below Bronze's 8%
+    [200_000, 0.039, null],
+  ])('%i followers at ER %d is just below the bar: %s', (followers, er, level) => {
+    expect(ambassadorLevel(followers, er)).toBe(level);
+  });
+});
+
+describe('utmLink edges', () => {
+  const tags = { source: 'xiaohongshu', medium: 'influencer', campaign: 'spring_launch' };
+  const tagged = '?utm_source=xiaohongshu&utm_medium=influencer&utm_campaign=spring_launch';
+
+  it('tags http:// links too', () => {
+    expect(utmLink('http://shop.example.com/serum', tags)).toEqual({ ok: true, value: `http://shop.example.com/serum${tagged}` });
+  });
+
+  it('ignores spaces around the link', () => {
+    expect(utmLink('  https://shop.example.com/serum \n', tags)).toEqual({ ok: true, value: `https://shop.example.com/serum${tagged}` });
+  });
+
+  it('rejects text around a link instead of cutting the link out of it', () => {
+    for (const bad of ['see https://shop.example.com', 'xhttps://shop.example.com', 'https://shop.example.com and more']) {
+      expect(utmLink(bad, tags)).toMatchObject({ ok: false, reason: expect.stringContaining('is not a web address') });
+    }
+  });
+
+  it('keeps parameters it cannot decode, and drops an empty pair', () => {
+    expect(utmLink('https://a.example/p?q=%E0%A4%A&&x=1', tags)).toEqual({
+      ok: true,
+      value: `https://a.example/p?q=%E0%A4%A&x=1&${tagged.slice(1)}`,
+    });
+  });
+
+  it('replaces a tag whatever its case or encoding, and leaves look-alike keys alone', () => {
+    expect(utmLink('https://a.example/?UTM_SOURCE=old&utm%5Fmedium=old&utm_sources=keep', tags)).toEqual({
+      ok: true,
+      value: `https://a.example/?utm_sources=keep&${tagged.slice(1)}`,
+    });
+  });
+
+  it('adds content and term only when given', () => {
+    expect(utmLink('https://a.example/', { ...tags, content: '', term: null })).toEqual({ ok: true, value: `https://a.example/${tagged}` });
+    expect(utmLink('https://a.example/', { ...tags, term: 'serum' })).toEqual({ ok: true, value: `https://a.example/${tagged}&utm_term=serum` });
+  });
+});

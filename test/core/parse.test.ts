@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBlank, parseNumber, parseRating, type NumberKind } from '../../src/core/parse';
+import { isBlank, parseNumber, parseRating, parseText, type NumberKind } from '../../src/core/parse';
+import { quote } from '../../src/core/result';
 
 /** Messy values as marketers and data-tool exports write them, with what each must read as. */
 const READS: Array<[unknown, NumberKind, number | null]> = [
@@ -113,5 +114,120 @@ describe('isBlank', () => {
     expect(isBlank('n/a')).toBe(true);
     expect(isBlank(0)).toBe(false);
     expect(isBlank('0')).toBe(false);
+  });
+});
+
+describe('parseNumber, less common spellings', () => {
+  it.each<[unknown, NumberKind, number | null]>([
+    ['1千万', 'count', 10_000_000],
+    ['3千', 'count', 3_000],
+    ['1.2bn', 'count', 1_200_000_000],
+    ['1.5mn', 'count', 1_500_000],
+    ['2b', 'count', 2_000_000_000],
+    ['.25', 'number', 0.25],
+    ['.5k', 'count', 500],
+    ['1,234.56', 'money', 1234.56],
+    ['2000usd', 'money', 2_000],
+    ['2000 块', 'money', 2_000],
+    ['+12%', 'rate', 0.12],
+    ['+8', 'number', 8],
+    ['-¥200', 'number', -200],
+    ['0', 'rate', 0],
+    [0, 'rate', 0],
+    ['0%', 'rate', 0],
+    [0, 'count', 0],
+    // Rounding: 0.57 x 10,000 and 2.9 / 100 are not exact in binary; the reading must be.
+    ['0.57万', 'count', 5_700],
+    ['2.9%', 'rate', 0.029],
+    ['2.9%', 'number', 0.029],
+    ['1.15k', 'money', 1_150],
+    // A plain number is read digit for digit, never rounded.
+    ['12345678901234', 'count', 12_345_678_901_234],
+    [12_345_678_901_234.5, 'money', 12_345_678_901_234.5],
+    ['0.1234567890123', 'rate', 0.1234567890123],
+  ])('reads %j as a %s: %j', (raw, kind, expected) => {
+    expect(parseNumber(raw, kind)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['--', '—', '/', 'na', 'NA', 'n.a.', 'none', 'null', '无', '暂无', '未知', ' N/A '])('treats the placeholder %j as blank', (placeholder) => {
+    expect(parseNumber(placeholder, 'count')).toEqual({ ok: true, value: null });
+  });
+
+  it.each<[unknown, NumberKind, string]>([
+    ['2000元', 'count', '"2000元" is an amount of money; expected a count such as 12000, 12.5k or 3.4万'],
+    ['RMB 2000', 'count', '"RMB 2000" is an amount of money; expected a count such as 12000, 12.5k or 3.4万'],
+    ['-¥200', 'money', '"-¥200" is negative; expected an amount such as 2000, ¥2,000 or 1.5万'],
+    ['-¥-200', 'money', '"-¥-200" is not a number; expected an amount such as 2000, ¥2,000 or 1.5万'],
+    ['abc', 'rate', '"abc" is not a number; expected a rate such as 8% or 0.08'],
+    ['abc', 'number', '"abc" is not a number; expected a number'],
+    ['1234,567', 'count', '"1234,567" is not a number; expected a count such as 12000, 12.5k or 3.4万'],
+    ['9'.repeat(400), 'number', 'is not a number; expected a number'],
+    [false, 'count', '"FALSE" is not a number; expected a count such as 12000, 12.5k or 3.4万'],
+    [{ followers: 1 }, 'count', '"[object Object]" is not a number; expected a count such as 12000, 12.5k or 3.4万'],
+    [Number.POSITIVE_INFINITY, 'number', '"Infinity" is not a number; expected a number'],
+  ])('rejects %j as a %s: %s', (raw, kind, reason) => {
+    const parsed = parseNumber(raw, kind);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+});
+
+describe('parseRating edges', () => {
+  it('accepts both ends of the scale', () => {
+    expect(parseRating(10, 10)).toEqual({ ok: true, value: 10 });
+    expect(parseRating('10/10', 10)).toEqual({ ok: true, value: 10 });
+    expect(parseRating(0, 10)).toEqual({ ok: true, value: 0 });
+    expect(parseRating('0/10', 10)).toEqual({ ok: true, value: 0 });
+    expect(parseRating(100, 100)).toEqual({ ok: true, value: 100 });
+    expect(parseRating(25, 25)).toEqual({ ok: true, value: 25 });
+  });
+
+  it('reads spaces and decimals in the "9/10" notation', () => {
+    expect(parseRating(' 9 / 10 ', 10)).toEqual({ ok: true, value: 9 });
+    expect(parseRating('9/10 ', 10)).toEqual({ ok: true, value: 9 });
+    expect(parseRating('9.25/10', 10)).toEqual({ ok: true, value: 9.25 });
+    expect(parseRating('8/12.5', 10)).toEqual({ ok: true, value: 6.4 });
+    expect(parseRating('1/2.50', 10)).toEqual({ ok: true, value: 4 });
+    expect(parseRating('2.25/4.50', 10)).toEqual({ ok: true, value: 5 });
+    expect(parseRating('８/１０', 10)).toEqual({ ok: true, value: 8 });
+  });
+
+  it.each([
+    ['0/0', 'is not a valid rating; expected 0 to 10'],
+    ['5/0', 'is not a valid rating; expected 0 to 10'],
+    ['11/10', 'is not a valid rating; expected 0 to 10'],
+    ['x9/10', 'is not a number'],
+    ['9/10x', 'is not a number'],
+    [10.01, 'is out of range; expected 0 to 10'],
+    [-0.5, 'is out of range; expected 0 to 10'],
+  ])('rejects %j: %s', (raw, reason) => {
+    const parsed = parseRating(raw, 10);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+
+  it('leaves blanks blank and passes other failures through', () => {
+    expect(parseRating(null, 10)).toEqual({ ok: true, value: null });
+    expect(parseRating('N/A', 10)).toEqual({ ok: true, value: null });
+    expect(parseRating('great', 10)).toEqual({ ok: false, reason: '"great" is not a number; expected a number' });
+  });
+});
+
+describe('quote', () => {
+  it('keeps a value of 40 characters whole and cuts a longer one to 37 and an ellipsis', () => {
+    const forty = 'a'.repeat(40);
+    expect(quote(forty)).toBe(`"${forty}"`);
+    expect(quote(`${'b'.repeat(37)}cdef`)).toBe(`"${'b'.repeat(37)}..."`);
+  });
+});
+
+describe('parseText', () => {
+  it('reads a piece of text trimmed, and nothing as blank', () => {
+    expect(parseText(' spring_launch ')).toEqual({ ok: true, value: 'spring_launch' });
+    expect(parseText(618)).toEqual({ ok: true, value: '618' });
+    expect(parseText('   ')).toEqual({ ok: true, value: null });
+    expect(parseText('')).toEqual({ ok: true, value: null });
+    expect(parseText(null)).toEqual({ ok: true, value: null });
+    expect(parseText(undefined)).toEqual({ ok: true, value: null });
   });
 });

@@ -89,3 +89,39 @@ describe('parseScheme', () => {
     expect(parsed.ok && tierOf(5, parsed.value)).toMatchObject({ ok: false, reason: expect.stringContaining('below the lowest tier minimum (10)') });
   });
 });
+
+describe('parseScheme, more shapes of a team table', () => {
+  it('reads a one-cell range holding a scheme name as that name', () => {
+    expect(parseScheme([['partnership']])).toEqual({ ok: true, value: TIER_SCHEMES.partnership });
+    expect(parseScheme([['']])).toEqual({ ok: true, value: TIER_SCHEMES.matrix });
+  });
+
+  it('says a one-column range is not a tier table', () => {
+    expect(parseScheme([['Big'], ['Small']])).toEqual({ ok: false, reason: 'must be two columns: tier name, minimum followers' });
+    expect(parseScheme([['Big', 1000], ['Small', 10, 'extra']])).toEqual({ ok: false, reason: 'must be two columns: tier name, minimum followers' });
+  });
+
+  it('says an empty table is empty', () => {
+    expect(parseScheme([])).toEqual({ ok: false, reason: 'the tier table is empty' });
+    expect(parseScheme([['Tier', 'Min followers'], ['', '']])).toEqual({ ok: false, reason: 'the tier table is empty' });
+  });
+
+  it('names the row of a missing minimum or a missing tier name', () => {
+    expect(parseScheme([['Big', 1000], ['Small', '']])).toEqual({
+      ok: false,
+      reason: 'row 2 of the tier table needs a minimum follower count such as 10000 or 1万',
+    });
+    expect(parseScheme([['', 5], ['B', 1]])).toEqual({ ok: false, reason: 'row 1 of the tier table has no tier name' });
+    expect(parseScheme([['Big', 1000], [null, 10]])).toEqual({ ok: false, reason: 'row 2 of the tier table has no tier name' });
+  });
+
+  it('trims tier names', () => {
+    expect(parseScheme([[' Big ', '1万'], ['Small', 0]])).toEqual({
+      ok: true,
+      value: [
+        { tier: 'Big', minFollowers: 10_000 },
+        { tier: 'Small', minFollowers: 0 },
+      ],
+    });
+  });
+});

@@ -1,15 +1,14 @@
 import { defaultSettings } from '../../src/core/allocation';
 import { CURRENCY_CODES, STAGE_MIX } from '../../src/core/domain';
 import type { RosterDetection } from '../../src/core/roster';
-import { previewAllocation } from '../../src/server/allocation';
+import { loadAddon } from './addon';
 import type { ScriptHandler } from './browser';
-import type { BuildAllocationResult, PlannerApi, SetupInfo } from '../../src/shared/api';
+import type { AllocationEditsConflict, AllocationPreview, BuildAllocationResult, PlannerApi, SetupInfo } from '../../src/shared/api';
 
 /**
- * A stand-in for the server functions the sidebar calls. The plan comes from the real server code
- * (src/server/allocation's previewAllocation: validation, plan and warnings), so the sidebar sees the numbers and
- * error messages Apps Script would send; only the setup is fixed here and no workbook is kept: the Allocation tab
- * is only remembered by name.
+ * A stand-in for the server functions the sidebar calls: getSetup answers a fixed, hand-written setup (a hostile
+ * sheet name, a detected roster), and the allocation calls go to the built add-on (dist/Code.js) on an in-memory
+ * workbook, so the sidebar sees the numbers, warnings and error messages Apps Script would send.
  */
 
 /** A sheet name an attacker could give a tab: if the sidebar ever renders it as HTML, window.__xss gets set. */
@@ -55,17 +54,14 @@ export function fakeSetup(overrides: Partial<SetupInfo> = {}): SetupInfo {
 }
 
 export function createFakeServer(setup: SetupInfo = fakeSetup()): PlannerApi {
-  const built = new Set<string>();
+  // The built add-on on an empty in-memory workbook of the setup's locale: the plan, its warnings, the tab it builds
+  // (created, then refreshed) and its error messages are the real server's.
+  const addon = loadAddon({ locale: setup.locale });
   return {
     getSetup: () => setup,
-    previewAllocation: (input) => previewAllocation(input),
-    buildAllocation: (input): BuildAllocationResult => {
-      const summary = previewAllocation(input);
-      const sheetName = 'Allocation';
-      const created = !built.has(sheetName);
-      built.add(sheetName);
-      return { sheetName, created, summary };
-    },
+    previewAllocation: (input) => addon.run('previewAllocation', input) as AllocationPreview,
+    buildAllocation: (input, options) =>
+      addon.run('buildAllocation', input, ...(options ? [options] : [])) as BuildAllocationResult | AllocationEditsConflict,
   };
 }
 
