@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { dayFromIso } from '../src/core/dates';
-import { CsvError, parseCsv } from '../src/offline/csv';
 import { DEFAULT_SAMPLE_COUNT, DEFAULT_SAMPLE_SEED, type SampleLanguage } from '../src/offline/sample';
+import { openedNotice, openRoster } from './roster-import';
 import { DEFAULT_PORT, PlaygroundError, startPlayground, type Playground } from './server';
 import type { RosterSource } from './session';
 import { StateError } from './store';
@@ -17,7 +17,9 @@ export const USAGE = `Usage: npm start -- [options]
   --sample en|zh    start from the sample roster with English (default) or Chinese headers
   --seed N          seed of the sample roster (default ${DEFAULT_SAMPLE_SEED}); the same seed gives the same roster
   --rows N          influencers in the sample roster (default ${DEFAULT_SAMPLE_COUNT})
-  --roster FILE     start from your own roster: CSV or tab-separated, UTF-8 with or without BOM
+  --roster FILE     start from your own roster: CSV (comma, semicolon or tab separated; UTF-8 with or without
+                    BOM, GB18030 or Windows-1252) or .xlsx
+  --sheet NAME      with an .xlsx --roster, the worksheet to read (default: the first visible one)
   --locale LOCALE   workbook locale, e.g. zh_CN or en_US (default: from the roster's headers)
   --today DAY       pretend the workbook is opened on DAY (YYYY-MM-DD): the sample's dates fall around it, and
                     the add-on and TODAY() read it (default: the real date in the workbook's time zone)
@@ -35,6 +37,8 @@ export interface CliOptions {
   /** --today: the day the workbook lives on, or null for the real clock. */
   today: string | null;
   help: boolean;
+  /** --sheet: the worksheet of an .xlsx --roster. */
+  sheet?: string;
 }
 
 class UsageError extends Error {}
@@ -47,19 +51,8 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
   return n;
 }
 
-/** Decodes a roster file: a byte-order mark decides; otherwise UTF-8, or GB18030 as saved by Excel on Chinese Windows. */
-export function decodeRoster(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** `path` as the user typed it (for messages), read relative to `cwd`. */
-export function readRoster(path: string, cwd = process.cwd()): RosterSource {
+/** `path` as the user typed it (for messages), read relative to `cwd`; `sheet` picks an .xlsx file's worksheet. */
+export function readRoster(path: string, cwd = process.cwd(), sheet?: string): RosterSource {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(resolve(cwd, path));
@@ -68,15 +61,9 @@ export function readRoster(path: string, cwd = process.cwd()): RosterSource {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new PlaygroundError(`Cannot read roster file "${path}": ${why}.`);
   }
-  let rows: string[][];
-  try {
-    rows = parseCsv(decodeRoster(bytes)).rows;
-  } catch (e) {
-    if (e instanceof CsvError) throw new PlaygroundError(`Cannot read roster file "${path}": ${e.message}`);
-    throw e;
-  }
-  if (rows.length === 0) throw new PlaygroundError(`Roster file "${path}" is empty.`);
-  return { kind: 'csv', fileName: basename(path), rows };
+  const opened = openRoster(bytes, path, sheet === undefined ? {} : { sheet });
+  if (!opened.ok) throw new PlaygroundError(opened.message);
+  return { ...opened.source, fileName: basename(path) };
 }
 
 /** `cwd` resolves --out: npm runs scripts from the package root, so the caller passes the folder npm was started in. */
@@ -116,6 +103,9 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
       case '--roster':
         roster = value();
         break;
+      case '--sheet':
+        options.sheet = value();
+        break;
       case '--out':
         options.outDir = resolve(cwd, value());
         break;
@@ -143,6 +133,7 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliOpti
     }
   }
   if (roster !== null && sampleAsked) throw new UsageError('Pass either --sample or --roster, not both.');
+  if (options.sheet !== undefined && roster === null) throw new UsageError('--sheet goes with --roster, naming a worksheet of its .xlsx file.');
   const source: RosterSource = roster !== null ? { kind: 'csv', fileName: roster, rows: [] } : { kind: 'sample', language, seed, count };
   return { ...options, port, source };
 }
@@ -174,7 +165,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       out(USAGE);
       return 0;
     }
-    if (options.source.kind === 'csv') options.source = readRoster(options.source.fileName, cwd);
+    if (options.source.kind === 'csv') options.source = readRoster(options.source.fileName, cwd, options.sheet);
   } catch (e) {
     if (e instanceof UsageError || e instanceof PlaygroundError) {
       err(`Influencer Matrix playground: ${e.message}`);
@@ -214,6 +205,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
 
   out(`Influencer Matrix playground: ${playground.url}`);
   out(describe(playground.session.source, playground));
+  if (playground.resumed === 0 && playground.session.source.kind === 'import') out(openedNotice(playground.session.source, 'en'));
   out(options.outDir ? `Saving the session to ${options.outDir}.` : 'Nothing is written to disk (pass --out DIR to keep the session).');
   out('Press Ctrl+C to stop.');
   const stop = (): void => {

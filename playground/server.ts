@@ -2,15 +2,17 @@
  * The playground's HTTP server (node:http, bound to 127.0.0.1 only): the page, the add-on's sidebar with a
  * google.script.run shim, and a small JSON API over one PlaygroundSession.
  */
-import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { exportWorkbook } from './export';
+import { languageOf, openedNotice, openRoster, readUpload, type ImportLanguage } from './roster-import';
 import { PlaygroundSession, type Outcome, type RosterSource } from './session';
 import { loadSession, saveSession, savedSession, writeAtomically } from './store';
 import { workbookView, type WorkbookView } from './view';
+import { buildAssets, closedSidebar, CONTENT_SECURITY_POLICY, LOCAL_ADD_ON_STYLESHEET, withShim } from './page-assets';
+import { PageViews, pageWindow, type PageWindow } from './page-view';
 
 export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5178;
@@ -44,37 +46,6 @@ export interface Playground {
 
 export class PlaygroundError extends Error {}
 
-interface Assets {
-  page: string;
-  shim: string;
-}
-
-async function bundle(root: string, entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'playground/client', entry)],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-  });
-  // Inlined into <script>: a "</script" inside a string literal must not end the element.
-  return result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
-}
-
-async function buildAssets(root: string): Promise<Assets> {
-  const [main, shim] = await Promise.all([bundle(root, 'main.ts'), bundle(root, 'shim.ts')]);
-  const css = readFileSync(join(root, 'playground/client/style.css'), 'utf8');
-  const page = readFileSync(join(root, 'playground/client/index.html'), 'utf8')
-    .replace('<!-- inline:style -->', () => `<style>\n${css}</style>`)
-    .replace('<!-- inline:script -->', () => `<script>\n${main}</script>`);
-  return { page, shim: `<script>\n${shim}</script>` };
-}
-
 function readDist(root: string): { code: string; sidebarHtml: string } {
   const code = join(root, 'dist/Code.js');
   const sidebar = join(root, 'dist/Sidebar.html');
@@ -84,23 +55,13 @@ function readDist(root: string): { code: string; sidebarHtml: string } {
   return { code: readFileSync(code, 'utf8'), sidebarHtml: readFileSync(sidebar, 'utf8') };
 }
 
-/** Puts the shim first in <head>, before the sidebar's own script looks for google.script.run. */
-function withShim(html: string, shim: string): string {
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) return shim + html;
-  const at = head.index + head[0].length;
-  return html.slice(0, at) + shim + html.slice(at);
-}
-
-const CLOSED_SIDEBAR = `<!DOCTYPE html><meta charset="utf-8"><body style="font:13px Arial,sans-serif;color:#5f6368;padding:16px">
-The planner is closed. Open it from Extensions › Influencer Matrix.</body>`;
-
 function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     ...headers,
   });
   res.end(body);
@@ -180,7 +141,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let lastSaved = '';
   const persist = (): void => {
     if (!outDir) return;
-    const state = savedSession(session.source, session.ops, session.snapshot().activeSheet);
+    const state = savedSession(session.source, session.ops, session.activeSheetName());
     const key = JSON.stringify(state);
     if (key === lastSaved) return;
     saveSession(outDir, state);
@@ -192,23 +153,51 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   type PageView = WorkbookView & { sidebarSeq: number; savedTo: string | null };
   // Conditional formats are evaluated cell by cell, so the picture is reused until something changes.
   let cached: { key: string; view: PageView } | null = null;
-  const view = (): PageView => {
+  const sidebarState = (): { sidebarSeq: number; savedTo: string | null } => {
     const ui = session.workbook.ui;
     if (ui.sidebar !== sidebarShown) {
       sidebarShown = ui.sidebar;
       sidebarSeq++;
     }
+    return { sidebarSeq, savedTo: outDir };
+  };
+  /** What the page itself asks for: the rows in view, and only what a change it makes changed (page-view.ts). */
+  const pages = new PageViews(() => session, sidebarState);
+  /** The whole workbook, at most this many rows of each sheet: for tools and tests (the page uses `pages`). */
+  const WHOLE_VIEW_ROWS = 1_000;
+  const view = (): PageView => {
+    const ui = session.workbook.ui;
+    sidebarState();
     const key = [session.version, session.workbook.spreadsheet.getActiveSheet().getName(), ui.toasts.length, sidebarSeq, ui.sidebar ? 1 : 0].join('|');
     if (cached?.key !== key) {
-      const picture = workbookView(session.snapshot(), session.engine, { version: session.version, menu: session.menuItems(), rules: session.ruleResults });
+      const picture = workbookView(session.snapshot(), session.engine, {
+        version: session.version,
+        menu: session.menuItems(),
+        rules: session.ruleResults,
+        spills: session.spills,
+        rows: WHOLE_VIEW_ROWS,
+      });
       cached = { key, view: { ...picture, sidebarSeq, savedTo: outDir } };
     }
     return cached.view;
   };
 
-  const answer = (res: ServerResponse, outcome: Outcome): void => {
+  const answer = (res: ServerResponse, outcome: Outcome, extra: Record<string, unknown> = {}): void => {
     persist();
-    sendJson(res, 200, { ...outcome, version: session.version });
+    sendJson(res, 200, { ...outcome, version: session.version, ...extra });
+  };
+  /** A change the page asked for: the answer carries what changed in the page's window (page-view.ts). */
+  const pageChange = (res: ServerResponse, window: PageWindow | null, change: () => Outcome): void => {
+    const before = pages.before(window);
+    const outcome = change();
+    answer(res, outcome, pages.after(window, before));
+  };
+  const windowAsked = (params: URLSearchParams): { sheet: string; from: number; to: number } => {
+    const from = Number(params.get('from') ?? 1);
+    const to = Number(params.get('to') ?? from + 99);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from) throw new HttpError(400, '"from" and "to" must be row numbers, from <= to.');
+    const sheet = params.get('sheet') ?? session.activeSheetName() ?? '';
+    return { sheet, from, to: Math.min(to, from + 999) };
   };
 
   let port = 0;
@@ -228,7 +217,23 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         return send(res, 200, 'text/html; charset=utf-8', assets.page);
       case 'GET /sidebar': {
         const sidebar = session.workbook.ui.sidebar;
-        return send(res, 200, 'text/html; charset=utf-8', sidebar ? withShim(sidebar.content, assets.shim) : CLOSED_SIDEBAR);
+        const locale = session.workbook.spreadsheet.getSpreadsheetLocale();
+        return send(res, 200, 'text/html; charset=utf-8', sidebar ? withShim(sidebar.content, assets.shim) : closedSidebar(locale));
+      }
+      case `GET ${LOCAL_ADD_ON_STYLESHEET}`:
+        return send(res, 200, 'text/css; charset=utf-8', assets.addOnCss);
+      case 'GET /api/page': {
+        // The page's first picture, and again after the sidebar changed the workbook: its chrome and the rows in view.
+        const { chrome, key } = pages.chrome();
+        const asked = windowAsked(url.searchParams);
+        return sendJson(res, 200, { chrome, chromeKey: key, window: pages.window(asked.sheet ? asked : { ...asked, sheet: chrome.activeSheet ?? '' }) });
+      }
+      case 'GET /api/cells':
+        return sendJson(res, 200, pages.window(windowAsked(url.searchParams)));
+      case 'POST /api/view': {
+        // After the sidebar changed the workbook: what changed in the page's window, as after its own changes.
+        const body = await readJson(req);
+        return pageChange(res, pageWindow(body.view), () => ({ ok: true, value: null }));
       }
       case 'GET /api/workbook':
         return sendJson(res, 200, view());
@@ -245,11 +250,23 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       }
       case 'POST /api/menu': {
         const body = await readJson(req);
-        return answer(res, session.menu(text(body.functionName, 'functionName')));
+        return pageChange(res, pageWindow(body.view), () => session.menu(text(body.functionName, 'functionName')));
       }
       case 'POST /api/edit': {
         const body = await readJson(req);
-        return answer(res, session.edit(text(body.sheet, 'sheet'), text(body.cell, 'cell'), text(body.input, 'input')));
+        return pageChange(res, pageWindow(body.view), () => session.edit(text(body.sheet, 'sheet'), text(body.cell, 'cell'), text(body.input, 'input')));
+      }
+      case 'POST /api/undo': {
+        const body = await readJson(req);
+        return pageChange(res, pageWindow(body.view), () => session.undo());
+      }
+      case 'POST /api/grow': {
+        const body = await readJson(req);
+        const count = (value: unknown, field: string): number => {
+          if (value !== undefined && typeof value !== 'number') throw new HttpError(400, `"${field}" must be a number.`);
+          return value ?? 0;
+        };
+        return pageChange(res, pageWindow(body.view), () => session.grow(text(body.sheet, 'sheet'), count(body.rows, 'rows'), count(body.columns, 'columns')));
       }
       case 'POST /api/activate': {
         const body = await readJson(req);
@@ -267,6 +284,20 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         session = newSession(source);
         cached = null;
         return answer(res, { ok: true, value: null });
+      }
+      case 'POST /api/import': {
+        // Opening a file starts a new workbook from it (see roster-import.ts); a file that does not read changes nothing.
+        const language = (): ImportLanguage => languageOf(session.workbook.spreadsheet.getSpreadsheetLocale());
+        const upload = await readUpload(req, url.searchParams, language());
+        if (!upload.ok) return sendJson(res, upload.status, { ok: false, message: upload.message, version: session.version });
+        const opened = openRoster(upload.bytes, upload.fileName, { ...(upload.sheet ? { sheet: upload.sheet } : {}), language: language() });
+        if (!opened.ok) return answer(res, opened);
+        const next = newSession(opened.source);
+        session.close();
+        session = next;
+        cached = null;
+        const { sheetNames, sheet } = opened.source;
+        return answer(res, { ok: true, value: { notice: openedNotice(opened.source, language()), sheetNames, sheet } });
       }
       default:
         throw new HttpError(404, `Nothing at ${req.method} ${url.pathname}.`);

@@ -4,32 +4,35 @@
  * the session can be saved and rebuilt on the next start.
  */
 import vm from 'node:vm';
-import {
-  createMemoryWorkbook,
-  parseA1 as parseCellRef,
-  type MemoryWorkbook,
-  type MenuItemSnapshot,
-  type WorkbookSnapshot,
-} from '../src/offline/workbook';
+import { createMemoryWorkbook, type MemoryWorkbook, type MenuItemSnapshot, type WorkbookSnapshot } from '../src/offline/workbook';
 import type { SampleLanguage } from '../src/offline/sample';
 import { encodeScriptRunArgs, encodeScriptRunResult } from '../src/offline/script-run';
-import { parseUserEntry } from '../src/offline/user-entry';
 import { dayOn, setContextClock, workbookClock, type Clock } from './clock';
-import { FormulaEngine, type CustomFunctions } from './formulas';
-import { cellValue, literal, seedRoster } from './roster-seed';
+import type { SpillMap } from './engine-sync';
+import type { CustomFunctions, FormulaEngine } from './formulas';
+import { PageEdits } from './page-edits';
+import { seedRoster } from './roster-seed';
+import type { ImportedSource } from './roster-import';
 import { RuleResults } from './rule-formulas';
-import { checkValidation } from './validation';
+import { wordsFor, type Words } from './words';
+import { WorkbookEngine } from './workbook-engine';
 
 export type RosterSource =
   /** `today`: the day the sample's dates fall around (it is generated on the session's first day and kept with it). */
   | { kind: 'sample'; language: SampleLanguage; seed: number; count: number; today?: string }
-  | { kind: 'csv'; fileName: string; rows: string[][] };
+  | { kind: 'csv'; fileName: string; rows: string[][] }
+  /** A CSV or .xlsx file opened with --roster or from the page (roster-import.ts). */
+  | ImportedSource;
 
 /** A change to the workbook, replayed in order to rebuild a saved session. */
 export type SessionOp =
   | { kind: 'call'; name: string; args: unknown[] }
   | { kind: 'menu'; functionName: string }
-  | { kind: 'edit'; sheet: string; cell: string; input: string };
+  | { kind: 'edit'; sheet: string; cell: string; input: string }
+  /** Rows added at the bottom and columns at the right of a sheet. */
+  | { kind: 'grow'; sheet: string; rows: number; columns: number }
+  /** Undoes the last edit typed into the grid (the journal's earlier edits rebuild what it undoes). */
+  | { kind: 'undo' };
 
 export interface SessionOptions {
   /** dist/Code.js */
@@ -56,14 +59,15 @@ const errorMessage = (e: unknown): string =>
   typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
 
 export function workbookName(source: RosterSource): string {
-  if (source.kind === 'csv') return source.fileName.replace(/\.(csv|tsv|txt)$/i, '') || 'Roster';
+  if (source.kind !== 'sample') return source.fileName.replace(/\.(csv|tsv|txt|xlsx)$/i, '') || 'Roster';
   return source.language === 'zh' ? '达人矩阵示例' : 'Influencer Matrix sample';
 }
 
 /** The locale a roster suggests: Chinese headers mean a Chinese workbook (and the sidebar in Chinese, ¥ budgets). */
 export function localeFor(source: RosterSource): string {
   if (source.kind === 'sample') return source.language === 'zh' ? 'zh_CN' : 'en_US';
-  return /[\u4e00-\u9fff]/.test((source.rows[0] ?? []).join('')) ? 'zh_CN' : 'en_US';
+  const headers: unknown[] = source.rows[0] ?? [];
+  return /[\u4e00-\u9fff]/.test(headers.filter((h) => typeof h === 'string').join('')) ? 'zh_CN' : 'en_US';
 }
 
 export class PlaygroundSession {
@@ -79,8 +83,9 @@ export class PlaygroundSession {
   /** Bumped on every change, so a client can tell its picture is stale. */
   version = 0;
   private readonly context: vm.Context;
-  private readonly functions: CustomFunctions;
-  private engineCache: FormulaEngine | null = null;
+  /** The formula engine, kept up to date with every change. */
+  private readonly kept: WorkbookEngine;
+  private readonly edits: PageEdits;
 
   constructor(options: SessionOptions) {
     this.context = vm.createContext({});
@@ -106,7 +111,11 @@ export class PlaygroundSession {
       customFunctionHelp: CustomFunctions['help'];
       callCustomFunction(name: string, args: unknown[]): unknown;
     };
-    this.functions = { help: addon.customFunctionHelp, call: (name, args) => addon.callCustomFunction(name, args) };
+    this.kept = new WorkbookEngine(this.workbook, { help: addon.customFunctionHelp, call: (name, args) => addon.callCustomFunction(name, args) }, this.clock);
+    this.edits = new PageEdits(this.workbook, this.kept, () => this.words, (op) => {
+      this.ops.push(op);
+      this.version++;
+    });
 
     seedRoster(this.workbook, this.source, timeZone);
     // What Sheets does when the workbook opens with the add-on installed, then the user opening the planner.
@@ -115,18 +124,33 @@ export class PlaygroundSession {
     this.recalculate();
   }
 
-  /** The current evaluation of every formula; rebuilt lazily after a change. */
+  /** The current evaluation of every formula, kept up to date by every change. */
   get engine(): FormulaEngine {
-    this.engineCache ??= new FormulaEngine(this.functions, this.workbook.snapshot(), this.clock);
-    return this.engineCache;
+    return this.kept.engine;
+  }
+
+  /** Where array results spill, to tell which run past the edge of their sheet. */
+  get spills(): SpillMap {
+    return this.kept.spills;
   }
 
   snapshot(): WorkbookSnapshot {
     return this.workbook.snapshot();
   }
 
-  private get timeZone(): string {
-    return this.workbook.spreadsheet.getSpreadsheetTimeZone();
+  /** The workbook without its cells (each sheet's `cells` is empty, and `lastRow` may lag behind edits). */
+  structure(): WorkbookSnapshot {
+    return this.kept.structure();
+  }
+
+  /** The page's words follow the workbook's locale. */
+  get words(): Words {
+    return wordsFor(this.workbook.spreadsheet.getSpreadsheetLocale());
+  }
+
+  /** How many typed edits can be undone now. */
+  get undoable(): number {
+    return this.edits.undoable;
   }
 
   /** Calls a top-level function of the bundle; errors come back as their message, as Apps Script reports them. */
@@ -142,16 +166,14 @@ export class PlaygroundSession {
     }
   }
 
-  /** Runs `work`, and when the workbook changed, recalculates, journals `op` and bumps the version. */
-  private change<T>(op: SessionOp, work: () => Outcome<T>): Outcome<T> {
-    const before = JSON.stringify(this.snapshot());
-    const outcome = work();
-    if (JSON.stringify(this.snapshot()) !== before) {
-      this.recalculate();
+  /** Runs add-on code; when it changed the workbook, journals `op` and bumps the version. */
+  private addonChange<T>(op: SessionOp, work: () => Outcome<T>): Outcome<T> {
+    const { value, changed } = this.kept.addonCall(work);
+    if (changed) {
       this.ops.push(op);
       this.version++;
     }
-    return outcome;
+    return value;
   }
 
   /**
@@ -167,7 +189,7 @@ export class PlaygroundSession {
     } catch (e) {
       return { ok: false, message: errorMessage(e) };
     }
-    return this.change({ kind: 'call', name, args: input }, () => {
+    return this.addonChange({ kind: 'call', name, args: input }, () => {
       const outcome = this.invoke(name, input);
       return outcome.ok ? { ok: true, value: encodeScriptRunResult(outcome.value) } : outcome;
     });
@@ -191,69 +213,69 @@ export class PlaygroundSession {
     if (!this.menuItems().some((item) => item.functionName === functionName)) {
       return { ok: false, message: `No menu item runs ${functionName}.` };
     }
-    return this.change({ kind: 'menu', functionName }, () => this.invoke(functionName, []));
+    return this.addonChange({ kind: 'menu', functionName }, () => this.invoke(functionName, []));
+  }
+
+  private sheetNamed(sheetName: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+    return this.workbook.spreadsheet.getSheetByName(String(sheetName));
   }
 
   /** What typing into a cell does: numbers, percentages, dates and formulas are recognised as Sheets does. */
   edit(sheetName: string, cell: string, input: string): Outcome<null> {
-    const sheet = this.workbook.spreadsheet.getSheetByName(String(sheetName));
-    if (!sheet) return { ok: false, message: `No sheet named "${sheetName}".` };
-    const ref = parseCellRef(String(cell));
-    if (!ref || ref.sheetName !== null || ref.endRow !== ref.row || ref.endColumn !== ref.column) {
-      return { ok: false, message: `"${cell}" is not a single cell.` };
-    }
-    if (typeof input !== 'string') return { ok: false, message: 'The cell content must be text.' };
-    const entry = parseUserEntry(input);
-    const rejected = checkValidation(this.snapshot(), sheet.getName(), ref.row, ref.column, entry);
-    if (rejected) return { ok: false, message: rejected };
-    return this.change({ kind: 'edit', sheet: sheet.getName(), cell: String(cell).toUpperCase(), input }, () => {
-      const range = sheet.getRange(ref.row, ref.column);
-      if (entry.kind === 'empty') range.clearContent();
-      else if (entry.kind === 'formula') range.setFormula(entry.formula);
-      else {
-        range.setValue(literal(cellValue(entry.value, this.timeZone)));
-        if (entry.numberFormat) range.setNumberFormat(entry.numberFormat);
-      }
-      return { ok: true, value: null };
-    });
+    return this.edits.edit(sheetName, cell, input);
+  }
+
+  /** Undoes the last edit typed into the grid (see page-edits.ts); the value is the cell undone, "Sheet!A1". */
+  undo(): Outcome<string> {
+    return this.edits.undo();
+  }
+
+  /** Adds rows at the bottom and columns at the right of a sheet. */
+  grow(sheetName: string, rows: number, columns: number): Outcome<null> {
+    return this.edits.grow(sheetName, rows, columns);
   }
 
   /** Switching tabs; not a change to the workbook's content, so it is not journaled. */
   activate(sheetName: string): Outcome<null> {
-    const sheet = this.workbook.spreadsheet.getSheetByName(String(sheetName));
-    if (!sheet) return { ok: false, message: `No sheet named "${sheetName}".` };
+    const sheet = this.sheetNamed(sheetName);
+    if (!sheet) return { ok: false, message: this.words.noSheet(sheetName) };
     sheet.activate();
+    this.kept.activated(sheet.getName());
     return { ok: true, value: null };
+  }
+
+  /** The name of the tab in front. */
+  activeSheetName(): string | null {
+    return this.workbook.spreadsheet.getActiveSheet()?.getName() ?? null;
   }
 
   /** Re-applies a saved change; a change that fails now (the add-on changed since) is reported and skipped. */
   replay(op: SessionOp): Outcome {
-    if (op.kind === 'call') return this.scriptRun(op.name, op.args);
-    if (op.kind === 'menu') return this.menu(op.functionName);
-    return this.edit(op.sheet, op.cell, op.input);
-  }
-
-  /**
-   * Evaluates every formula and stores each result in its cell, so the add-on reads computed values back through
-   * getValues() as it would in Sheets.
-   */
-  recalculate(): void {
-    this.engineCache?.destroy();
-    this.engineCache = null;
-    const engine = this.engine;
-    for (const sheet of this.snapshot().sheets) {
-      for (const [ref, cell] of Object.entries(sheet.cells)) {
-        if (cell.f === undefined) continue;
-        const { row, column } = parseCellRef(ref)!;
-        const value = engine.value(sheet.name, row, column);
-        const stored = value !== null && typeof value === 'object' ? value.error : value;
-        this.workbook.setComputedValue(sheet.name, row, column, stored);
-      }
+    switch (op.kind) {
+      case 'call':
+        return this.scriptRun(op.name, op.args);
+      case 'menu':
+        return this.menu(op.functionName);
+      case 'grow':
+        return this.grow(op.sheet, op.rows, op.columns);
+      case 'undo':
+        return this.undo();
+      default:
+        return this.edit(op.sheet, op.cell, op.input);
     }
   }
 
+  /**
+   * Evaluates every formula from scratch and stores each result in its cell, so the add-on reads computed values
+   * back through getValues() as it would in Sheets. Changes made through the session keep the engine current by
+   * themselves; this is for a workbook changed behind its back.
+   */
+  recalculate(): void {
+    this.kept.recalculate();
+  }
+
   close(): void {
-    this.engineCache?.destroy();
-    this.engineCache = null;
+    this.kept.close();
   }
 }
+

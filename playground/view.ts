@@ -4,19 +4,16 @@
  * logic, and so tests can read exactly what a person sees.
  */
 import { formatNumber, formatText } from '../src/offline/number-format';
-import {
-  cellToA1,
-  parseA1,
-  resolveA1,
-  type CellSnapshot,
-  type ChartSnapshot,
-  type ConditionalFormatSnapshot,
-  type SheetSnapshot,
-  type WorkbookSnapshot,
-} from '../src/offline/workbook';
+import { cellToA1, parseA1, resolveA1, type CellSnapshot, type SheetSnapshot, type WorkbookSnapshot } from '../src/offline/workbook';
+import { chartView, type ChartView } from './chart-view';
+import { applyConditionalFormats } from './conditional-view';
 import { serialFromDate } from './dates';
+import type { Overflow, SpillMap } from './engine-sync';
 import type { EngineValue, FormulaEngine } from './formulas';
 import { RuleResults } from './rule-formulas';
+import { wordsFor, type Words } from './words';
+
+export type { ChartView } from './chart-view';
 
 export interface CellView {
   /** The text shown in the cell. */
@@ -36,33 +33,24 @@ export interface CellView {
   spill?: true;
 }
 
-export interface ChartView {
-  type: string;
-  title: string;
-  anchor: { row: number; column: number; offsetX: number; offsetY: number };
-  width: number;
-  height: number;
-  labels: string[];
-  series: Array<{ name: string; values: number[] }>;
-  options: Record<string, unknown>;
-}
-
 export interface SheetView {
   name: string;
   tabColor: string | null;
   hidden: boolean;
-  /** Rows and columns drawn (the content plus some room to type). */
+  /** The sheet's grid, as Sheets draws it: every row and column it has (the page draws the rows in view). */
   rows: number;
   columns: number;
-  /** Rows of content beyond `rows`, left out to keep the page responsive. */
-  hiddenRows: number;
   frozenRows: number;
   frozenColumns: number;
   widths: number[];
+  /** The cells of the rows asked for (all of them unless a window was asked for), empty ones left out. */
   cells: Record<string, CellView>;
   merges: Array<{ row: number; column: number; numRows: number; numColumns: number }>;
   charts: ChartView[];
 }
+
+/** A sheet without its cells: what the page needs to lay out the grid and scroll it. */
+export type SheetChrome = Omit<SheetView, 'cells'>;
 
 export interface WorkbookView {
   name: string;
@@ -75,16 +63,6 @@ export interface WorkbookView {
   toasts: Array<{ title: string; message: string }>;
 }
 
-/** Rows the page draws at most per tab; a roster of tens of thousands of rows would make the DOM crawl. */
-export const MAX_VIEW_ROWS = 2_000;
-const SPARE_ROWS = 30;
-const SPARE_COLUMNS = 4;
-const MIN_ROWS = 60;
-const MIN_COLUMNS = 12;
-const ROW_HEIGHT = 21;
-/** Sheets' size for a newly inserted chart. */
-const CHART_SIZE = { width: 600, height: 371 };
-
 type Value = EngineValue;
 
 const isError = (v: Value): v is { error: string; message: string } => v !== null && typeof v === 'object';
@@ -95,6 +73,21 @@ function literalValue(cell: CellSnapshot, timeZone: string): Value {
   if (v === undefined) return null;
   if (typeof v === 'object') return 'date' in v ? serialFromDate(new Date(v.date), timeZone) : { error: '#NUM!', message: '' };
   return v;
+}
+
+/**
+ * Number formatting, remembered: a roster repeats the same dates and amounts down its columns, and formatting a date
+ * through its time zone is the costliest part of drawing a cell.
+ */
+const formatted = new Map<string, string>();
+function format(value: number, pattern: string | undefined): string {
+  const key = `${pattern ?? ''}\u0000${value}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 50_000) formatted.clear();
+    formatted.set(key, (text = formatNumber(value, pattern)));
+  }
+  return text;
 }
 
 /** Pixels per character of Sheets' default font, near enough to decide how many decimals fit in a column. */
@@ -111,7 +104,7 @@ export function displayText(value: Value, numberFormat: string | undefined, isDa
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     const pattern = numberFormat || (isDate ? 'yyyy-mm-dd' : undefined);
-    const text = formatNumber(value, pattern);
+    const text = format(value, pattern);
     const room = Math.floor((width - CELL_PADDING_PX) / CHAR_PX);
     if (pattern || text.length <= room || !text.includes('.') || /E/.test(text)) return text;
     const decimals = Math.max(0, room - text.indexOf('.') - 1);
@@ -125,7 +118,7 @@ function editText(cell: CellSnapshot, timeZone: string): string | undefined {
   if (cell.f !== undefined) return cell.f;
   const v = cell.v;
   if (v === undefined) return undefined;
-  if (typeof v === 'object') return 'date' in v ? formatNumber(serialFromDate(new Date(v.date), timeZone), 'yyyy-mm-dd') : v.number;
+  if (typeof v === 'object') return 'date' in v ? format(serialFromDate(new Date(v.date), timeZone), 'yyyy-mm-dd') : v.number;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number' && cell.nf && /%/.test(cell.nf)) return `${Number((v * 100).toPrecision(12))}%`;
   if (typeof v === 'string' && (/^[=+'-]/.test(v) || /^[\d.,%]+$/.test(v))) return `'${v}`;
@@ -138,143 +131,65 @@ function defaultAlign(value: Value): CellView['ha'] {
   return undefined;
 }
 
-interface Grid {
-  sheet: SheetSnapshot;
-  rows: number;
-  columns: number;
-}
-
-function ruleMatches(rule: ConditionalFormatSnapshot, value: Value, formula: () => Value): boolean {
-  const [a, b] = rule.values as unknown[];
-  const n = typeof value === 'number' ? value : null;
-  const text = value === null || isError(value) ? '' : String(value);
-  switch (rule.criteria) {
-    case 'CUSTOM_FORMULA': {
-      const result = formula();
-      return result === true || (typeof result === 'number' && result !== 0);
-    }
-    case 'CELL_EMPTY':
-      return text === '';
-    case 'CELL_NOT_EMPTY':
-      return text !== '';
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > Number(a);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= Number(a);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < Number(a);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= Number(a);
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === Number(a);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return n !== null && n !== Number(a);
-    case 'NUMBER_BETWEEN':
-      return n !== null && n >= Math.min(Number(a), Number(b)) && n <= Math.max(Number(a), Number(b));
-    case 'NUMBER_NOT_BETWEEN':
-      return n !== null && (n < Math.min(Number(a), Number(b)) || n > Math.max(Number(a), Number(b)));
-    case 'TEXT_CONTAINS':
-      return text.toLowerCase().includes(String(a).toLowerCase());
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.toLowerCase().includes(String(a).toLowerCase());
-    case 'TEXT_STARTS_WITH':
-      return text.toLowerCase().startsWith(String(a).toLowerCase());
-    case 'TEXT_ENDS_WITH':
-      return text.toLowerCase().endsWith(String(a).toLowerCase());
-    case 'TEXT_EQUAL_TO':
-      return text === String(a);
-    default:
-      return false;
-  }
-}
-
-/**
- * Sheets applies the first rule that matches a cell. A custom formula is written for the top-left cell of the
- * rule's first range and shifted for every other cell (rule-formulas.ts); open ranges (F2:F) stop at the rows drawn.
- */
-function applyConditionalFormats(grid: Grid, engine: FormulaEngine, cells: Record<string, CellView>, valueAt: (r: number, c: number) => Value, rules: RuleResults): void {
-  const { sheet } = grid;
-  const styled = new Set<string>();
-  for (const rule of sheet.conditionalFormats) {
-    const refs = rule.ranges.map((r) => parseA1(r)).filter((r) => r !== null);
-    const anchor = refs[0];
-    if (!anchor) continue;
-    const formula = typeof rule.values[0] === 'string' ? rule.values[0] : '';
-    for (const ref of refs) {
-      const g = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
-      const block = { row: g.row, column: g.column, numRows: Math.min(g.numRows, grid.rows - g.row + 1), numColumns: Math.min(g.numColumns, grid.columns - g.column + 1) };
-      if (block.numRows < 1 || block.numColumns < 1) continue;
-      const results = rule.criteria === 'CUSTOM_FORMULA' ? rules.evaluate(engine, sheet.name, formula, anchor, block, valueAt) : [];
-      for (let r = block.row; r < block.row + block.numRows; r++) {
-        for (let c = block.column; c < block.column + block.numColumns; c++) {
-          const key = cellToA1(r, c);
-          if (styled.has(key)) continue;
-          if (!ruleMatches(rule, valueAt(r, c), () => results[r - block.row]?.[c - block.column] ?? null)) continue;
-          styled.add(key);
-          const view = (cells[key] ??= { t: '' });
-          if (rule.format.background) view.bg = rule.format.background;
-          if (rule.format.fontColor) view.fc = rule.format.fontColor;
-          if (rule.format.bold) view.b = true;
-        }
-      }
-    }
-  }
-}
-
-function chartView(chart: ChartSnapshot, engine: FormulaEngine, sheetName: string): ChartView {
-  const columns: Value[][] = [];
-  for (const range of chart.ranges) {
-    const ref = parseA1(range);
-    if (!ref) continue;
-    const g = resolveA1(ref, ref.endRow ?? ref.row, ref.endColumn ?? ref.column);
-    for (let c = 0; c < g.numColumns; c++) {
-      const column: Value[] = [];
-      for (let r = 0; r < g.numRows; r++) column.push(engine.value(ref.sheetName ?? sheetName, g.row + r, g.column + c));
-      columns.push(column);
-    }
-  }
-  const [labelColumn = [], ...valueColumns] = columns;
-  // numHeaders -1 lets Sheets guess: a first row of text over numbers is a header row.
-  const headers =
-    chart.numHeaders > 0 ? chart.numHeaders : chart.numHeaders === 0 ? 0 : valueColumns.some((col) => typeof col[0] === 'string' && col[0] !== '') ? 1 : 0;
-  const text = (v: Value): string => (v === null ? '' : isError(v) ? v.error : String(v));
-  const options = chart.options as Record<string, unknown>;
+/** A sheet's grid, widths, merges and charts. */
+export function sheetChrome(sheet: SheetSnapshot, engine: FormulaEngine): SheetChrome {
+  const columns = sheet.maxColumns;
   return {
-    type: chart.type ?? 'COLUMN',
-    title: typeof options.title === 'string' ? options.title : '',
-    anchor: { row: chart.position.anchorRow, column: chart.position.anchorColumn, offsetX: chart.position.offsetX, offsetY: chart.position.offsetY },
-    width: typeof options.width === 'number' ? options.width : CHART_SIZE.width,
-    height: typeof options.height === 'number' ? options.height : CHART_SIZE.height,
-    labels: labelColumn.slice(headers).map(text),
-    series: valueColumns.map((col, i) => ({
-      name: headers ? text(col[0] ?? null) : `Series ${i + 1}`,
-      values: col.slice(headers).map((v) => (typeof v === 'number' ? v : 0)),
-    })),
-    options,
+    name: sheet.name,
+    tabColor: sheet.tabColor,
+    hidden: sheet.hidden,
+    rows: sheet.maxRows,
+    columns,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    widths: Array.from({ length: columns }, (_, i) => sheet.columnWidths[String(i + 1)] ?? sheet.defaultColumnWidth),
+    merges: sheet.merges.map((m) => resolveA1(parseA1(m)!, sheet.maxRows, sheet.maxColumns)),
+    charts: sheet.charts.map((c) => chartView(c, engine, sheet.name)),
   };
 }
 
-function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string, rules: RuleResults): SheetView {
-  const values = engine.values(sheet.name);
-  const contentRows = Math.max(sheet.lastRow, values.length);
-  const contentColumns = Math.max(sheet.lastColumn, ...values.map((r) => r.length));
-  const chartBottom = Math.max(0, ...sheet.charts.map((c) => c.position.anchorRow + Math.ceil(CHART_SIZE.height / ROW_HEIGHT)));
-  const chartRight = Math.max(0, ...sheet.charts.map((c) => c.position.anchorColumn + 6));
-  const wanted = Math.max(MIN_ROWS, contentRows + SPARE_ROWS, chartBottom + 2);
-  const rows = Math.min(wanted, MAX_VIEW_ROWS, Math.max(sheet.maxRows, contentRows));
-  const columns = Math.max(MIN_COLUMNS, Math.min(sheet.maxColumns, Math.max(contentColumns + SPARE_COLUMNS, chartRight)), contentColumns);
-  const widths = Array.from({ length: columns }, (_, i) => sheet.columnWidths[String(i + 1)] ?? sheet.defaultColumnWidth);
-  const grid: Grid = { sheet, rows, columns };
+export interface WindowOptions {
+  /** Rows `from`..`to` of the sheet (clamped to its grid). */
+  from: number;
+  to: number;
+  timeZone: string;
+  rules: RuleResults;
+  /** Array results that run past the sheet's edge, by the cell holding the formula (engine-sync.ts). */
+  overflows?: ReadonlyMap<string, Overflow>;
+  words?: Words;
+}
 
-  const cells: Record<string, CellView> = {};
-  const valueAt = (r: number, c: number): Value => values[r - 1]?.[c - 1] ?? null;
-  for (const [ref, cell] of Object.entries(sheet.cells)) {
+/**
+ * What rows `from`..`to` of a sheet show. `cells` are the sheet's stored cells for those rows (a whole snapshot's
+ * sheet will do); values come from the engine, for only the rows drawn.
+ */
+export function windowCells(sheet: SheetSnapshot, cells: Record<string, CellSnapshot>, engine: FormulaEngine, options: WindowOptions): Record<string, CellView> {
+  const columns = sheet.maxColumns;
+  const from = Math.max(1, options.from);
+  const to = Math.min(sheet.maxRows, options.to);
+  const out: Record<string, CellView> = {};
+  if (sheet.type || to < from) return out;
+  const widths = Array.from({ length: columns }, (_, i) => sheet.columnWidths[String(i + 1)] ?? sheet.defaultColumnWidth);
+  const values = engine.rows(sheet.name, from, to, columns);
+  // Rules may read cells outside the rows drawn (a threshold in $B$1, the row above): those come from the engine.
+  const valueAt = (r: number, c: number): Value => (r >= from && r <= to && c <= columns ? (values[r - from]?.[c - 1] ?? null) : engine.value(sheet.name, r, c));
+  const words = options.words ?? wordsFor('en');
+  const overflows = options.overflows ?? new Map<string, Overflow>();
+  const hidden = (r: number, c: number): boolean =>
+    [...overflows.values()].some(({ block: b }) => r >= b.row && r < b.row + b.numRows && c >= b.column && c < b.column + b.numColumns);
+
+  for (const [ref, cell] of Object.entries(cells)) {
     const a1 = parseA1(ref)!;
-    if (a1.row > rows) continue;
-    const value = cell.f !== undefined ? valueAt(a1.row, a1.column) : literalValue(cell, timeZone);
+    if (a1.row < from || a1.row > to || a1.column > columns) continue;
+    let value = cell.f !== undefined ? valueAt(a1.row, a1.column) : literalValue(cell, options.timeZone);
+    const overflow = cell.f !== undefined ? overflows.get(ref) : undefined;
+    if (overflow) {
+      const [n, what] = overflow.columns ? [overflow.columns, 'columns' as const] : [overflow.rows, 'rows' as const];
+      value = { error: '#REF!', message: words.notExpanded(n, what) };
+    }
     const isDate = typeof cell.v === 'object' && cell.v !== null && 'date' in cell.v;
     const view: CellView = { t: displayText(value, cell.nf, isDate, widths[a1.column - 1] ?? sheet.defaultColumnWidth) };
-    const edit = editText(cell, timeZone);
+    const edit = editText(cell, options.timeZone);
     if (edit !== undefined) view.e = edit;
     if (cell.bg) view.bg = cell.bg;
     if (cell.fc) view.fc = cell.fc;
@@ -285,15 +200,16 @@ function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string
     if (cell.wrap) view.wrap = true;
     if (isError(value) && value.message) view.err = value.message;
     if (cell.note) view.note = cell.note;
-    cells[ref] = view;
+    out[ref] = view;
   }
   // Values with no stored cell come from an array formula spilling over them.
   values.forEach((line, i) => {
-    if (i >= rows) return;
+    const row = from + i;
     line.forEach((value, j) => {
-      const ref = cellToA1(i + 1, j + 1);
-      if (value === null || value === '' || sheet.cells[ref]?.v !== undefined || sheet.cells[ref]?.f !== undefined) return;
-      const style = sheet.cells[ref];
+      const ref = cellToA1(row, j + 1);
+      if (value === null || value === '' || cells[ref]?.v !== undefined || cells[ref]?.f !== undefined) return;
+      if (overflows.size && hidden(row, j + 1)) return;
+      const style = cells[ref];
       const view: CellView = { t: displayText(value, style?.nf, false, widths[j] ?? sheet.defaultColumnWidth), spill: true };
       const align = (style?.ha as CellView['ha']) ?? defaultAlign(value);
       if (align) view.ha = align;
@@ -301,39 +217,35 @@ function sheetView(sheet: SheetSnapshot, engine: FormulaEngine, timeZone: string
       if (style?.fc) view.fc = style.fc;
       if (style?.bold) view.b = true;
       if (isError(value) && value.message) view.err = value.message;
-      cells[ref] = view;
+      out[ref] = view;
     });
   });
-  applyConditionalFormats(grid, engine, cells, valueAt, rules);
-
-  return {
-    name: sheet.name,
-    tabColor: sheet.tabColor,
-    hidden: sheet.hidden,
-    rows,
-    columns,
-    hiddenRows: Math.max(0, contentRows - rows),
-    frozenRows: sheet.frozenRows,
-    frozenColumns: sheet.frozenColumns,
-    widths,
-    cells,
-    merges: sheet.merges.map((m) => resolveA1(parseA1(m)!, sheet.maxRows, sheet.maxColumns)),
-    charts: sheet.charts.map((c) => chartView(c, engine, sheet.name)),
-  };
+  applyConditionalFormats({ sheet, from, to, columns }, engine, out, valueAt, options.rules);
+  return out;
 }
 
+/**
+ * The whole workbook as the page would show it, every row of every sheet (or rows 1..`rows` of each): for tests and
+ * tools. The page itself asks for the rows in view (page-view.ts).
+ */
 export function workbookView(
   snapshot: WorkbookSnapshot,
   engine: FormulaEngine,
-  extra: { version: number; menu: WorkbookView['menu']; rules?: RuleResults },
+  extra: { version: number; menu: WorkbookView['menu']; rules?: RuleResults; spills?: SpillMap; rows?: number },
 ): WorkbookView {
   const rules = extra.rules ?? new RuleResults();
+  const words = wordsFor(snapshot.locale);
+  const sheetView = (s: SheetSnapshot): SheetView => {
+    const overflows = extra.spills?.overflows(s.name, s.maxRows, s.maxColumns);
+    const window = { from: 1, to: extra.rows ?? s.maxRows, timeZone: snapshot.timeZone, rules, words, ...(overflows ? { overflows } : {}) };
+    return { ...sheetChrome(s, engine), cells: windowCells(s, s.cells, engine, window) };
+  };
   return {
     name: snapshot.name,
     locale: snapshot.locale,
     version: extra.version,
     activeSheet: snapshot.activeSheet,
-    sheets: snapshot.sheets.map((s) => sheetView(s, engine, snapshot.timeZone, rules)),
+    sheets: snapshot.sheets.map(sheetView),
     menu: extra.menu,
     sidebar: snapshot.ui.sidebar ? { title: snapshot.ui.sidebar.title } : null,
     toasts: snapshot.ui.toasts,

@@ -190,3 +190,63 @@ for (const [label, c] of [['30 influencers', dashboardSmall], ['20,000', dashboa
   const cellOf = (m, width) => `${m.calls} calls, ${ms(m.elapsed)}`.padStart(width);
   console.log(`${label.padEnd(16)} | ${cellOf(c.first, 24)} | ${cellOf(c.refresh, 24)}`);
 }
+
+// The playground at 300, 5,000 and 20,000 rows, in headless Chromium: from the Enter that commits an edit to the
+// frame that shows the server's answer in its cell, the bytes the server sends for it, and the server's memory (heap
+// and resident set after a full collection, in a process of its own) once started and after the edits.
+const { fork } = await import('node:child_process');
+const { launchChromium } = await importTs('test/support/chromium.ts');
+const page = await importTs('test/support/playground-page.ts');
+
+function startServer(rows) {
+  const child = fork(join(root, 'scripts/bench-playground-server.mjs'), [String(rows)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const next = () => new Promise((resolve) => child.once('message', resolve));
+  return { child, ready: next(), memory: () => (child.send('memory'), next().then((m) => m.memory)), close: () => child.send('close') };
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const browser = await launchChromium();
+const results = [];
+try {
+  for (const rows of [300, 5_000, 20_000]) {
+    const server = startServer(rows);
+    const { url, startMs, memory: started } = await server.ready;
+    const open = await page.openPlaygroundPage(browser, url);
+    // The sidebar reads the roster as it opens (the add-on's own work, seconds at 20,000 rows): measured after it.
+    await open.page.frameLocator('[data-testid="sidebar-frame"]').getByTestId('roster').filter({ hasText: 'Roster found' }).waitFor({ timeout: 120_000 });
+    const last = rows + 1;
+    // Text in view, further text, a number the tier formula reads, a formula, and the roster's last row.
+    const edits = [
+      ['A5', 'Renamed', 'Renamed'],
+      ['A6', 'Renamed too', 'Renamed too'],
+      ['B7', 'Guangzhou', 'Guangzhou'],
+      ['W2', '=1+2', '3'],
+      ['W3', '=TIER(120000)', 'Macro'],
+      [`A${last}`, 'The last one', 'The last one'],
+      [`A${last - 1}`, 'Second to last', 'Second to last'],
+    ];
+    const timings = [];
+    const sizes = [];
+    for (const [a1, input, expected] of edits) {
+      await page.typeInto(open.page, a1, input);
+      let elapsed = 0;
+      sizes.push(await open.bytesDuring(async () => (elapsed = await page.timedCommit(open.page, a1, expected))));
+      timings.push(elapsed);
+    }
+    const after = await server.memory();
+    await open.close();
+    server.close();
+    results.push({ rows, startMs, started, after, timings, sizes, offMachine: open.requests.filter((u) => !u.startsWith(url)).length });
+  }
+} finally {
+  await browser.close();
+}
+console.log('playground   | start    | edit to repaint (median, max) | bytes per edit (median, max) | server heap, RSS idle | after edits');
+for (const r of results) {
+  const sorted = [...r.timings].sort((a, b) => a - b);
+  const bytes = [...r.sizes].sort((a, b) => a - b);
+  console.log(
+    `${`${r.rows.toLocaleString('en')} rows`.padEnd(12)} | ${ms(r.startMs).padStart(8)} | ${`${ms(median(sorted))}, ${ms(sorted.at(-1))}`.padStart(29)} | ${`${median(bytes)} B, ${bytes.at(-1)} B`.padStart(28)} | ${`${mb(r.started.heapUsed)}, ${mb(r.started.rss)}`.padStart(21)} | ${mb(r.after.heapUsed)}, ${mb(r.after.rss)}`,
+  );
+  if (r.offMachine) console.log(`  ${r.offMachine} requests left the machine!`);
+}

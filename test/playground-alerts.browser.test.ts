@@ -4,6 +4,7 @@ import type { Playground } from '../playground/server';
 import { sampleRoster } from '../src/offline/sample';
 import { launchChromium } from './support/browser';
 import { startTestPlayground } from './support/playground';
+import { cellsDrawn } from './support/playground-page';
 
 /**
  * The alerts through the playground page, as a person uses them: the add-on's menu (Apply alerts, Settings) in the
@@ -48,11 +49,8 @@ afterAll(async () => {
 const sidebar = (): FrameLocator => page.frameLocator('[data-testid="sidebar-frame"]');
 const menuItem = (functionName: string) => page.getByTestId(`menu-${functionName}`);
 
-/** Cells of a column the grid draws with a background. */
-const colouredIn = (column: string, background: string): Promise<number> =>
-  page
-    .locator(`[data-testid="grid"] td[data-cell^="${column}"]`)
-    .evaluateAll((tds, [col, bg]) => tds.filter((td) => /^[A-Z]+/.exec(td.getAttribute('data-cell') ?? '')?.[0] === col && (td.getAttribute('style') ?? '').includes(`background:${bg}`)).length, [column, background] as const);
+/** Cells of a column the grid draws with a background, looking down the whole sheet. */
+const colouredIn = async (column: string, background: string): Promise<number> => (await cellsDrawn(page, column, `background:${background}`)).size;
 
 describe('alerts in the playground page', () => {
   it('shows the add-on’s menu with the alerts and settings items', async () => {

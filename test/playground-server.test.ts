@@ -260,7 +260,7 @@ describe('npm start', () => {
       runCli(['--colour'], { cwd: dir }),
     ]);
     expect(missing).toMatchObject({ code: 1, stderr: 'Influencer Matrix playground: Cannot read roster file "missing.csv": no such file.\n', stdout: '' });
-    expect(empty).toMatchObject({ code: 1, stderr: 'Influencer Matrix playground: Roster file "empty.csv" is empty.\n' });
+    expect(empty).toMatchObject({ code: 1, stderr: 'Influencer Matrix playground: "empty.csv" is empty.\n' });
     expect(unknown).toMatchObject({ code: 2, stderr: 'Influencer Matrix playground: Unknown option "--colour" (see --help).\n' });
   }, 60_000);
 });

@@ -10,3 +10,6 @@ export function columnLetters(column: number): string {
 }
 
 export const cellName = (row: number, column: number): string => `${columnLetters(column)}${row}`;
+
+/** "AB" is 28. */
+export const columnNumber = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

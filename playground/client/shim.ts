@@ -13,11 +13,15 @@ interface Answer {
   ok: boolean;
   value?: unknown;
   message?: string;
+  version?: number;
 }
 
-/** Tells the page around the sidebar that the workbook may have changed, so it redraws the grid. */
-function notifyPage(): void {
-  if (window.parent !== window) window.parent.postMessage({ type: 'playground:script-run' }, window.location.origin);
+/**
+ * Tells the page around the sidebar that the workbook may have changed, and its version now, so it redraws the grid
+ * only when it did (a call that only read, most of them, changes nothing).
+ */
+function notifyPage(version?: number): void {
+  if (window.parent !== window) window.parent.postMessage({ type: 'playground:script-run', version }, window.location.origin);
 }
 
 async function post(path: string, body: unknown): Promise<Answer> {
@@ -39,13 +43,15 @@ function runner(success: Handler, failure: Handler, userObject: unknown): object
       return (...args: unknown[]) => {
         const input = encodeScriptRunArgs(args);
         // Like Apps Script, the call is asynchronous and returns nothing; the handlers get the outcome.
+        let version: number | undefined;
         post('/api/run', { name: prop, args: input })
           .then((answer) => {
+            version = answer.version;
             if (answer.ok) success?.(answer.value, userObject);
             else failure?.(new Error(answer.message ?? 'Unknown error'), userObject);
           })
           .catch((error: unknown) => failure?.(new Error(`The playground server is not reachable (${String(error)}).`), userObject))
-          .finally(notifyPage);
+          .finally(() => notifyPage(version));
       };
     },
   });
@@ -53,7 +59,8 @@ function runner(success: Handler, failure: Handler, userObject: unknown): object
 
 const host = {
   close(): void {
-    void post('/api/close-sidebar', {}).finally(notifyPage);
+    // Closing changes no cell (the version stays) but the page must hide the sidebar: always redrawn.
+    void post('/api/close-sidebar', {}).finally(() => notifyPage());
   },
   setHeight(): void {},
   setWidth(): void {},

@@ -89,7 +89,8 @@ function readValue(input: string, options: EntryOptions): UserEntry {
   if (text.endsWith('%')) {
     const body = text.slice(0, -1).trim();
     const p = plainNumber(body);
-    if (p !== null) return { kind: 'value', value: p / 100, numberFormat: `${fixedFormat(decimalsOf(body))}%` };
+    // To 15 significant digits, as Sheets keeps numbers: "5.2%" is 0.052, not 5.2 / 100 = 0.052000000000000005.
+    if (p !== null) return { kind: 'value', value: Number((p / 100).toPrecision(15)), numberFormat: `${fixedFormat(decimalsOf(body))}%` };
   }
 
   for (const symbol of CURRENCY_SYMBOLS) {

@@ -12,7 +12,7 @@ import type { B, SS } from './gas';
 import { MemoryRange } from './range';
 import { Charts, MemoryLockService, MemoryPropertiesService, MemorySession, MemoryUtilities, ScriptApp } from './services';
 import { assertGrid, assertSheetName, findSheetByName, MemorySheet } from './sheet';
-import { buildSnapshot, type WorkbookSnapshot } from './snapshot';
+import { buildSnapshot, rowsSnapshot, type CellSnapshot, type WorkbookSnapshot } from './snapshot';
 import { MemorySpreadsheet, MemorySpreadsheetApp } from './spreadsheet';
 import { cellAt, newSheetState, type SheetState, type WorkbookState } from './state';
 import { MemoryHtmlService, MemoryUi } from './ui';
@@ -62,8 +62,13 @@ export interface MemoryWorkbook {
   /** The same object SpreadsheetApp.getActive() returns. */
   spreadsheet: SS.Spreadsheet;
   calls: { total: number; builder: number; byMethod: Record<string, number>; reset(): void };
-  /** JSON-safe picture of the whole workbook. Not counted. */
-  snapshot(): WorkbookSnapshot;
+  /**
+   * JSON-safe picture of the whole workbook. Not counted. With `{ cells: false }`, every sheet's `cells` is left
+   * empty: the rest of a large workbook without projecting each cell.
+   */
+  snapshot(options?: { cells?: boolean }): WorkbookSnapshot;
+  /** The cells of rows `from`..`to` of one sheet, as snapshot() has them (without `dv`). Not counted. */
+  snapshotRows(sheetName: string, from: number, to: number): Record<string, CellSnapshot>;
   /** Replaces a sheet's contents (created at the end if missing) from plain rows, starting at A1. Not counted. */
   seedSheet(name: string, rows: unknown[][]): void;
   /** Sets the cached result of a formula cell, for a formula engine. Not counted. */
@@ -150,7 +155,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     spreadsheet: ctx.spreadsheet(),
     calls: ctx.counter,
     ui,
-    snapshot: () => buildSnapshot(state, ui),
+    snapshot: (options) => buildSnapshot(state, ui, options?.cells ?? true),
+    snapshotRows: (sheetName, from, to) => rowsSnapshot(sheetNamed(sheetName), from, to),
 
     seedSheet(name, rows) {
       if (!Array.isArray(rows) || !rows.every(Array.isArray)) throw new TypeError('seedSheet expects an array of rows.');

@@ -191,14 +191,14 @@ function metadataSnapshot(state: WorkbookState, m: MetadataData): DeveloperMetad
   return { id: m.id, key: m.key, value: m.value, visibility: m.visibility, location };
 }
 
-function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
+function sheetSnapshot(state: WorkbookState, sheet: SheetState, withCells: boolean): SheetSnapshot {
   const describe = describeFor(state);
   const cells: Record<string, CellSnapshot> = {};
   const groups = new Map<ValidationData, Array<[number, number]>>();
   const groupIndex = new Map<ValidationData, number>();
   sheet.rows.forEach((line, r) => {
     line?.forEach((cell, c) => {
-      if (!cell) return;
+      if (!cell || (!withCells && !cell.dv)) return;
       const snap = cellSnapshot(cell);
       if (!snap) return;
       if (cell.dv) {
@@ -211,7 +211,7 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
         snap.dv = groupIndex.get(cell.dv) ?? 0;
         list.push([r + 1, c + 1]);
       }
-      cells[cellToA1(r + 1, c + 1)] = snap;
+      if (withCells) cells[cellToA1(r + 1, c + 1)] = snap;
     });
   });
   const validations: ValidationSnapshot[] = [...groups].map(([data, list]) => ({
@@ -273,7 +273,23 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
   };
 }
 
-export function buildSnapshot(state: WorkbookState, ui: UiRecord): WorkbookSnapshot {
+/**
+ * The cells of rows `from`..`to` (1-based) of a sheet, as in its snapshot but without the validation index: a window
+ * onto a large sheet without projecting all of it.
+ */
+export function rowsSnapshot(sheet: SheetState, from: number, to: number): Record<string, CellSnapshot> {
+  const cells: Record<string, CellSnapshot> = {};
+  for (let r = Math.max(1, from); r <= Math.min(to, sheet.rows.length); r++) {
+    sheet.rows[r - 1]?.forEach((cell, c) => {
+      const snap = cell ? cellSnapshot(cell) : null;
+      if (snap) cells[cellToA1(r, c + 1)] = snap;
+    });
+  }
+  return cells;
+}
+
+/** `withCells` false leaves every sheet's `cells` empty (everything else, validations included, is there). */
+export function buildSnapshot(state: WorkbookState, ui: UiRecord, withCells = true): WorkbookSnapshot {
   const active = state.sheets.find((s) => s.id === state.activeSheetId) ?? state.sheets[0];
   return {
     id: state.id,
@@ -281,7 +297,7 @@ export function buildSnapshot(state: WorkbookState, ui: UiRecord): WorkbookSnaps
     locale: state.locale,
     timeZone: state.timeZone,
     activeSheet: active?.name ?? null,
-    sheets: state.sheets.map((s) => sheetSnapshot(state, s)),
+    sheets: state.sheets.map((s) => sheetSnapshot(state, s, withCells)),
     namedRanges: state.namedRanges.map((n) => ({ name: n.name, range: storedA1(state, n.ref) })),
     developerMetadata: state.metadata.filter((m) => m.location.type === 'SPREADSHEET').map((m) => metadataSnapshot(state, m)),
     properties: {
