@@ -48,6 +48,13 @@ const en = {
   changedSince: (cell: string) => `${cell} has changed since that edit, so it was not undone.`,
   growCount: 'Add a whole number of rows or columns, from 1 to 10,000.',
   growLimit: (cells: number) => `That would make the sheet larger than ${cells.toLocaleString('en')} cells, the most Sheets allows.`,
+  openFile: 'Open file',
+  openFileTitle: 'Open a roster: CSV or .xlsx',
+  worksheet: 'Worksheet',
+  dropHint: 'Drop a CSV or .xlsx file to open it',
+  openConfirm: 'Open this file? It replaces the workbook, and every change in this session is discarded.',
+  openFailed: 'The file could not be opened.',
+  oneFile: 'Drop one file at a time.',
   notExpanded: (n: number, what: 'rows' | 'columns') => `Result was not automatically expanded, please insert more ${what} (${n}).`,
 };
 
@@ -94,6 +101,13 @@ const zh: Words = {
   changedSince: (cell: string) => `${cell} 在那次修改之后又被改动过，因此未撤消。`,
   growCount: '请添加 1 到 10,000 之间的整数行或列。',
   growLimit: (cells: number) => `这样工作表会超过 ${cells.toLocaleString('en')} 个单元格，这是 Sheets 的上限。`,
+  openFile: '打开文件',
+  openFileTitle: '打开达人名单：CSV 或 .xlsx',
+  worksheet: '工作表',
+  dropHint: '将 CSV 或 .xlsx 文件拖到这里打开',
+  openConfirm: '打开这个文件？它会替换当前工作簿，本次的所有修改都会丢弃。',
+  openFailed: '无法打开这个文件。',
+  oneFile: '一次只能拖入一个文件。',
   notExpanded: (n: number, what: 'rows' | 'columns') => `结果未自动展开，请插入更多${what === 'rows' ? '行' : '列'} (${n})。`,
 };
 

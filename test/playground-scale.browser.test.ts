@@ -201,6 +201,9 @@ describe('a Chinese workbook', () => {
       expect(await page.getByTestId('undo').textContent()).toBe('撤消');
       expect(await page.getByTestId('reset').textContent()).toBe('重置');
       expect(await page.getByTestId('export').textContent()).toBe('下载 .xlsx');
+      expect(await page.getByTestId('open-file').textContent()).toBe('打开文件');
+      expect(await page.getByTestId('open-file').getAttribute('title')).toBe('打开达人名单：CSV 或 .xlsx');
+      expect(await page.getByTestId('drop-overlay').textContent()).toBe('将 CSV 或 .xlsx 文件拖到这里打开');
       expect(await page.getByTestId('saved-to').textContent()).toBe('仅在内存中');
       expect(await page.getByTestId('add-rows').textContent()).toBe('在底部再添加');
       expect(await page.getByTestId('add-columns').getAttribute('title')).toBe('在右侧添加 10 列');

@@ -5,7 +5,11 @@
  * first; a select beside the button lists them and opens the one picked from the same file.
  */
 
+import type { Words } from '../words';
+
 export interface ImportHooks {
+  /** The page's words, in the workbook's language at the time of asking. */
+  words(): Words;
   /** Redraws the page from the server after the workbook was replaced. */
   reload(): Promise<void>;
   notify(message: string, kind: 'info' | 'error'): void;
@@ -20,7 +24,6 @@ interface Opened {
 }
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CONFIRM = 'Open this file? It replaces the workbook, and every change in this session is discarded.';
 const STYLE = `
 .import-sheet { font: 14px 'Google Sans', Roboto, Arial, sans-serif; height: 36px; max-width: 180px; border-radius: 18px; border: 1px solid #747775; padding: 0 10px; background: #fff; }
 .import-drop { position: fixed; inset: 0; z-index: 100; display: flex; align-items: center; justify-content: center; background: rgba(26, 115, 232, 0.12); border: 3px dashed #1a73e8; font: 500 20px 'Google Sans', Roboto, Arial, sans-serif; color: #0b57d0; }
@@ -31,10 +34,12 @@ export function installImport(hooks: ImportHooks): void {
   style.textContent = STYLE;
   document.head.appendChild(style);
 
-  const button = element('button', { type: 'button', class: 'button', 'data-testid': 'open-file', title: 'Open a roster: CSV or .xlsx' }, 'Open file');
+  // Labelled like the rest of the page (data-word*), so they follow the workbook's language when it changes.
+  const words = hooks.words();
+  const button = element('button', { type: 'button', class: 'button', 'data-testid': 'open-file', title: words.openFileTitle, 'data-word': 'openFile', 'data-word-title': 'openFileTitle' }, words.openFile);
   const input = element('input', { type: 'file', accept: ACCEPT, hidden: '', 'data-testid': 'open-file-input' });
-  const sheets = element('select', { class: 'import-sheet', hidden: '', 'data-testid': 'open-file-sheet', 'aria-label': 'Worksheet' });
-  const overlay = element('div', { class: 'import-drop', hidden: '', 'data-testid': 'drop-overlay' }, 'Drop a CSV or .xlsx file to open it');
+  const sheets = element('select', { class: 'import-sheet', hidden: '', 'data-testid': 'open-file-sheet', 'aria-label': words.worksheet, 'data-word-aria': 'worksheet' });
+  const overlay = element('div', { class: 'import-drop', hidden: '', 'data-testid': 'drop-overlay', 'data-word': 'dropHint' }, words.dropHint);
   const actions = document.querySelector('.actions');
   actions?.insertBefore(button, actions.querySelector('[data-testid="reset"]'));
   actions?.insertBefore(sheets, button);
@@ -46,7 +51,7 @@ export function installImport(hooks: ImportHooks): void {
 
   async function open(file: File, sheet?: string): Promise<void> {
     if (uploading) return;
-    if (hooks.hasChanges() && !window.confirm(CONFIRM)) return;
+    if (hooks.hasChanges() && !window.confirm(hooks.words().openConfirm)) return;
     uploading = true;
     button.disabled = true;
     sheets.disabled = true;
@@ -55,7 +60,7 @@ export function installImport(hooks: ImportHooks): void {
       if (sheet !== undefined) query.set('sheet', sheet);
       const answer = await post(`/api/import?${query.toString()}`, file);
       if (!answer.ok) {
-        hooks.notify(answer.message ?? 'The file could not be opened.', 'error');
+        hooks.notify(answer.message ?? hooks.words().openFailed, 'error');
         return;
       }
       last = file;
@@ -108,7 +113,7 @@ export function installImport(hooks: ImportHooks): void {
     const files = event.dataTransfer?.files;
     if (!files || files.length === 0) return;
     event.preventDefault();
-    if (files.length > 1) hooks.notify('Drop one file at a time.', 'error');
+    if (files.length > 1) hooks.notify(hooks.words().oneFile, 'error');
     else void open(files[0]!);
   });
 }

@@ -141,6 +141,7 @@ window.addEventListener('message', (event) => {
 
 // Opening a file replaces the workbook on the server, as Reset does (see import.ts).
 installImport({
+  words: () => chrome.words,
   reload: async () => {
     chrome.restart();
     await refresh();
