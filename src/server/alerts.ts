@@ -7,9 +7,8 @@ import { alertsRulesPlan } from '../plan/alerts-plan';
 import { applyRulesPlan_, removeOwnedRules_ } from '../sheets/roster-rules';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';
 import type { AlertsResult, RemoveAlertsResult } from '../shared/api';
-import { TOAST_TITLE, TOASTS } from './messages';
 import { ApplyAlertsInputSchema, parseInput_ } from './schemas';
-import { openSidebar_ } from './sidebar';
+import { runOnConfirmedRoster_ } from './menu-jobs';
 import {
   alertsRecord_,
   currentRoster_,
@@ -56,19 +55,15 @@ export function removeAlerts(): RemoveAlertsResult {
 
 /** Menu: applies the alerts on a confirmed roster, or opens the roster page first, which applies them once saved. */
 export function menuApplyAlerts(): void {
-  const spreadsheet = activeSpreadsheet_();
-  const language = languageOf_(workbookSettings_().settings, spreadsheet.getSpreadsheetLocale());
-  const say = TOASTS[language];
-  const { roster } = currentRoster_(spreadsheet);
-  const gone = roster?.fields.filter((f) => f.status === 'missing').map((f) => f.header ?? '') ?? [];
-  if (!roster?.confirmed || gone.length > 0) {
-    openSidebar_({ page: 'roster', then: 'apply-alerts' });
-    spreadsheet.toast(gone.length ? say.headersGone(gone) : say.confirmRoster, TOAST_TITLE[language]);
-    return;
-  }
-  const result = withDocumentLock_(() => alertsOn_(spreadsheet, roster, language));
-  const flagged = result.applied.reduce((sum, alert) => sum + alert.count, 0);
-  spreadsheet.toast(say.alertsApplied(result.sheet, result.applied.length, flagged, result.skipped.length), TOAST_TITLE[language]);
+  runOnConfirmedRoster_(
+    'apply-alerts',
+    { confirmFirst: (say) => say.confirmRoster, headersGone: (say, headers) => say.headersGone(headers) },
+    (spreadsheet, roster, language, say) => {
+      const result = alertsOn_(spreadsheet, roster, language);
+      const flagged = result.applied.reduce((sum, alert) => sum + alert.count, 0);
+      return say.alertsApplied(result.sheet, result.applied.length, flagged, result.skipped.length);
+    },
+  );
 }
 
 /** The alerts on a roster already read; the caller holds the document lock. */

@@ -7,9 +7,8 @@ import { dashboardSheetPlan } from '../plan/dashboard-sheet';
 import { findOwnedSheet_, renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';
 import type { BuildDashboardResult } from '../shared/api';
-import { TOAST_TITLE, TOASTS } from './messages';
 import { BuildDashboardInputSchema, parseInput_ } from './schemas';
-import { openSidebar_ } from './sidebar';
+import { runOnConfirmedRoster_ } from './menu-jobs';
 import { currencyOf_, currentRoster_, languageOf_, rosterRows_, workbookSettings_, type RosterOnSheet } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,20 +42,16 @@ export function buildDashboard(input?: unknown): BuildDashboardResult {
 
 /** Menu: refreshes the dashboard on a confirmed roster, or opens the roster page first. */
 export function menuRefreshDashboard(): void {
-  const spreadsheet = activeSpreadsheet_();
-  const language = languageOf_(workbookSettings_().settings, spreadsheet.getSpreadsheetLocale());
-  const say = TOASTS[language];
-  const { roster } = currentRoster_(spreadsheet);
-  const gone = roster?.fields.filter((f) => f.status === 'missing').map((f) => f.header ?? '') ?? [];
-  if (!roster?.confirmed || gone.length > 0) {
-    openSidebar_({ page: 'roster', then: 'refresh-dashboard' });
-    spreadsheet.toast(gone.length ? say.dashboardHeadersGone(gone) : say.dashboardNeedsRoster, TOAST_TITLE[language]);
-    return;
-  }
-  const result = withDocumentLock_(() => dashboardOn_(spreadsheet, roster, language));
-  const tiles = { green: 0, yellow: 0, red: 0 };
-  for (const tile of Object.values(result.summary.tiles)) if (tile.colour) tiles[tile.colour]++;
-  spreadsheet.toast(say.dashboardRefreshed(result.sheetName, result.created, tiles, result.summary.asOf.length), TOAST_TITLE[language]);
+  runOnConfirmedRoster_(
+    'refresh-dashboard',
+    { confirmFirst: (say) => say.dashboardNeedsRoster, headersGone: (say, headers) => say.dashboardHeadersGone(headers) },
+    (spreadsheet, roster, language, say) => {
+      const result = dashboardOn_(spreadsheet, roster, language);
+      const tiles = { green: 0, yellow: 0, red: 0 };
+      for (const tile of Object.values(result.summary.tiles)) if (tile.colour) tiles[tile.colour]++;
+      return say.dashboardRefreshed(result.sheetName, result.created, tiles, result.summary.asOf.length);
+    },
+  );
 }
 
 /** The dashboard of a roster already read; the caller holds the document lock. */
