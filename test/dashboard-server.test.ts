@@ -144,6 +144,15 @@ describe('buildDashboard through the built bundle', () => {
     }
   });
 
+  it('shows money in the currency of the plan the team built, as the Allocation tab does', () => {
+    const addon = rosterAddon(); // an en_US workbook: left to the locale, the money would be in USD
+    expect(build(addon).currency).toBe('USD');
+    addon.run('buildAllocation', { budget: 30_000, currency: 'CNY', stage: 'maturity' });
+    expect(build(addon).currency).toBe('CNY');
+    addon.run('saveSettings', { currency: 'EUR' }); // a Currency setting wins over the plan
+    expect(build(addon).currency).toBe('EUR');
+  });
+
   it('judges spend and revenue against the Allocation tab as its cells show them', () => {
     const addon = rosterAddon();
     addon.run('buildAllocation', { budget: 50_000, currency: 'USD', stage: 'maturity' });

@@ -91,10 +91,11 @@ describe('the Dashboard page in the sidebar, through the real add-on', () => {
     const tile = f.getByTestId(`db-tile-${TILES[green]}`);
     expect(await tile.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(GREEN);
     expect(await background(page, statusCell(green))).toBe(GREEN);
-    // A tile's value is the tab's: the active influencers, and the spend in the workbook's currency (an en_US sample).
+    // A tile's value is the tab's: the active influencers, and the spend in the currency the sample's money columns
+    // are formatted in (yuan), as the planner would use, not the en_US locale's dollars.
     const tileValue = (id: string) => f.getByTestId(`db-tile-${id}`).getByTestId('db-tile-value').textContent();
     expect(await tileValue('activeInfluencers')).toBe(await cell(page, 'A8').textContent());
-    expect(await tileValue('spend')).toMatch(/^\$\d{1,3}(,\d{3})+$/);
+    expect(await tileValue('spend')).toMatch(/^¥\d{1,3}(,\d{3})+$/);
     expect(await tileValue('spend')).toBe(await cell(page, 'B8').textContent());
 
     // The sample writes a few revenues as "32.5k": those figures are values as of the refresh, and the page says where.

@@ -1,4 +1,3 @@
-import type { AllocationSettings } from '../core/allocation';
 import { currencyOfAmount, currencyOfName, currencyOfNumberFormat, parseAmount } from '../core/currency';
 import { CURRENCIES, GEOGRAPHIES, PARTNERSHIP_TYPES, STAGES, TIER_KEYS, type CurrencyCode } from '../core/domain';
 import { parseNumber } from '../core/parse';

@@ -147,6 +147,15 @@ export function allocationStart_(): AllocationInput | null {
   return tabEdits_(activeSpreadsheet_(), saved)?.input ?? saved;
 }
 
+/**
+ * The currency every generated tab shows money in, so the Allocation, Rebalance and Dashboard tabs agree: the
+ * Currency setting; on "auto", the currency of the last plan the team built, else the planner's default.
+ */
+export function workbookCurrency_(settings: Settings, locale: string, roster: RosterOnSheet | null): CurrencyCode {
+  const plan = settings.currency === 'auto' ? savedAllocation_() : null;
+  return plan?.currency ?? plannerCurrency_(settings, locale, roster);
+}
+
 /** First data rows of the roster's money column that may show its currency. */
 const MONEY_SAMPLE_ROWS = 5;
 

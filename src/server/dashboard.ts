@@ -8,8 +8,9 @@ import { findOwnedSheet_, renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';
 import type { BuildDashboardResult } from '../shared/api';
 import { BuildDashboardInputSchema, parseInput_ } from './schemas';
+import { workbookCurrency_ } from './allocation';
 import { runOnConfirmedRoster_ } from './menu-jobs';
-import { currencyOf_, currentRoster_, languageOf_, rosterRows_, workbookSettings_, type RosterOnSheet } from './state';
+import { currentRoster_, languageOf_, rosterRows_, workbookSettings_, type RosterOnSheet } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -74,7 +75,7 @@ function dashboardOn_(spreadsheet: Spreadsheet, roster: RosterOnSheet, asked: La
     timeZone,
     allocation: planFigures_(spreadsheet),
   });
-  const currency = currencyOf_(settings, locale);
+  const currency = workbookCurrency_(settings, locale, roster);
   const plan = dashboardSheetPlan(d, { language: asked ?? languageOf_(settings, locale), currency });
   const { sheetName, created } = renderPlan_(spreadsheet, plan);
   return { sheetName, created, currency, summary: dashboardSummary(d) };

@@ -6,7 +6,7 @@ import { describeRebalance, rebalanceSheetPlan, type RebalanceSheetInput } from 
 import { renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';
 import type { BuildRebalanceResult, RebalanceSummary } from '../shared/api';
-import { plannerCurrency_, savedAllocation_ } from './allocation';
+import { savedAllocation_, workbookCurrency_ } from './allocation';
 import { parseInput_, RebalanceInputSchema, type RebalanceInput } from './schemas';
 import { missingResultColumns_, quarterOf_, rosterResults_ } from './roster-results';
 import { currentRoster_, languageOf_, workbookSettings_ } from './state';
@@ -53,8 +53,7 @@ function prepare_(spreadsheet: Spreadsheet, request: RebalanceInput): Prepared {
   const language = request.language ?? languageOf_(settings, locale);
   const plan = savedAllocation_();
   const { roster, goneSheet } = currentRoster_(spreadsheet);
-  // The planner's currency is one the team chose; else the roster's money format, as the planner starts with.
-  const currency = settings.currency === 'auto' && plan?.currency ? plan.currency : plannerCurrency_(settings, locale, roster);
+  const currency = workbookCurrency_(settings, locale, roster);
   if (!roster) {
     throw new Error(
       goneSheet

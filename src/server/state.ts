@@ -4,7 +4,6 @@
  * confirmed) and where the alerts were last put. No job detects a roster or parses a saved value on its own.
  */
 import * as z from 'zod/mini';
-import { currencyForLocale, type CurrencyCode } from '../core/domain';
 import { detectRoster, HEADER_SEARCH_ROWS } from '../core/roster';
 import { resolveRoster, type ResolvedRoster, type SavedMapping } from '../core/roster-mapping';
 import { mergeSettings, type Language, type Settings } from '../core/settings';
@@ -45,9 +44,6 @@ export function forgetSettings_(): void {
 
 /** The Language setting, or the workbook locale's language when it is "auto". */
 export const languageOf_ = (settings: Settings, locale: string): Language => (settings.language === 'auto' ? languageForLocale(locale) : settings.language);
-
-/** The Currency setting, or the workbook locale's currency when it is "auto". */
-export const currencyOf_ = (settings: Settings, locale: string): CurrencyCode => (settings.currency === 'auto' ? currencyForLocale(locale) : settings.currency);
 
 // ---- Tabs ----
 

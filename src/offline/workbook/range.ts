@@ -1,6 +1,6 @@
 import { CLOSED, gridToA1, type GridRange, type OpenEdges } from './a1';
 import { breakApartCells, checkMatrix, clearCells, forEachCell, mergeCells, mergesTouching, readMatrix, writeFormulaBlock, writeTyped, type Reading } from './cells';
-import { assertLive, SHEETS_SCOPE, storedOf, type WorkbookContext } from './context';
+import { assertLive, SHEETS_SCOPE, type WorkbookContext } from './context';
 import { instrument } from './counter';
 import { addMetadata, metadataAt, MemoryDeveloperMetadataFinder, MemoryProtection, newProtection } from './metadata';
 import { validationData, wrapValidation } from './builders';
