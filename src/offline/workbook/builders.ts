@@ -125,7 +125,10 @@ export class MemoryConditionalFormatRuleBuilder implements CfBuilderApi {
   setStrikethrough(v: boolean | null): SS.ConditionalFormatRuleBuilder { return this._format('strikethrough', v); }
   setUnderline(v: boolean | null): SS.ConditionalFormatRuleBuilder { return this._format('underline', v); }
 
-  whenFormulaSatisfied(formula: string): SS.ConditionalFormatRuleBuilder { return this._when('CUSTOM_FORMULA', [formula]); }
+  whenFormulaSatisfied(formula: string): SS.ConditionalFormatRuleBuilder {
+    if (typeof formula !== 'string') throw signatureError('SpreadsheetApp.ConditionalFormatRuleBuilder.whenFormulaSatisfied', [formula]);
+    return this._when('CUSTOM_FORMULA', [formula]);
+  }
   whenCellEmpty(): SS.ConditionalFormatRuleBuilder { return this._when('CELL_EMPTY', []); }
   whenCellNotEmpty(): SS.ConditionalFormatRuleBuilder { return this._when('CELL_NOT_EMPTY', []); }
   whenNumberLessThan(n: number): SS.ConditionalFormatRuleBuilder { return this._when('NUMBER_LESS_THAN', [n]); }
@@ -149,6 +152,9 @@ export class MemoryConditionalFormatRuleBuilder implements CfBuilderApi {
   }
 }
 
+/** The most items a VALUE_IN_LIST rule may have in Sheets. */
+const MAX_LIST_ITEMS = 500;
+
 function cloneValidation(d: ValidationData): ValidationData {
   return { criteria: d.criteria, values: d.values.map(copyValue), allowInvalid: d.allowInvalid, helpText: d.helpText };
 }
@@ -161,7 +167,8 @@ export class MemoryDataValidation implements Pick<SS.DataValidation,
   getCriteriaType(): SS.DataValidationCriteria { return asEnum(this.data.criteria); }
   getCriteriaValues(): any[] { return exportValues(this.ctx, this.data.values); }
   getAllowInvalid(): boolean { return this.data.allowInvalid; }
-  getHelpText(): string { return this.data.helpText ?? ''; }
+  /** Sheets answers null, not "", for a rule without help text: code reading it must cope with that. */
+  getHelpText(): string { return this.data.helpText as string; }
   copy(): SS.DataValidationBuilder {
     return new MemoryDataValidationBuilder(this.ctx, cloneValidation(this.data)) as unknown as SS.DataValidationBuilder;
   }
@@ -200,11 +207,31 @@ export class MemoryDataValidationBuilder implements DvBuilderApi {
   getCriteriaType(): SS.DataValidationCriteria { return asEnum(this.data.criteria); }
   getCriteriaValues(): any[] { return exportValues(this.ctx, this.data.values); }
   getHelpText(): string | null { return this.data.helpText; }
-  setAllowInvalid(allow: boolean): SS.DataValidationBuilder { this.data.allowInvalid = Boolean(allow); return this._self(); }
-  setHelpText(helpText: string): SS.DataValidationBuilder { this.data.helpText = String(helpText); return this._self(); }
+  setAllowInvalid(allowInvalidData: boolean): SS.DataValidationBuilder {
+    if (typeof allowInvalidData !== 'boolean') throw signatureError('SpreadsheetApp.DataValidationBuilder.setAllowInvalid', [allowInvalidData]);
+    this.data.allowInvalid = allowInvalidData;
+    return this._self();
+  }
+  setHelpText(helpText: string): SS.DataValidationBuilder {
+    if (typeof helpText !== 'string') throw signatureError('SpreadsheetApp.DataValidationBuilder.setHelpText', [helpText]);
+    this.data.helpText = helpText;
+    return this._self();
+  }
 
+  /**
+   * Sheets caps a list at 500 items (it fails when the rule is applied; here as soon as the list is given, so the
+   * caller hears of it where the list is made). An empty list is refused too: Sheets' own dropdown editor asks for at
+   * least one item, and a dropdown with nothing to pick is never what a caller meant.
+   */
   requireValueInList(values: string[], showDropdown?: boolean): SS.DataValidationBuilder {
-    if (!Array.isArray(values)) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
+    const method = 'SpreadsheetApp.DataValidationBuilder.requireValueInList';
+    const args = showDropdown === undefined ? [values] : [values, showDropdown];
+    if (!Array.isArray(values) || (showDropdown !== undefined && typeof showDropdown !== 'boolean')) throw signatureError(method, args);
+    if (values.some((v) => typeof v !== 'string')) throw signatureError(method, args);
+    if (values.length > MAX_LIST_ITEMS) {
+      throw new Error(`The data validation rule has more items than the limit of ${MAX_LIST_ITEMS}. Use the 'List from a range' criteria instead.`);
+    }
+    if (values.length === 0) throw new Error('A dropdown list needs at least one item.');
     return this._require('VALUE_IN_LIST', [values.slice(), showDropdown ?? true]);
   }
   requireValueInRange(range: SS.Range, showDropdown?: boolean): SS.DataValidationBuilder {

@@ -154,9 +154,14 @@ export class MemorySpreadsheet implements SpreadsheetApi {
       .map((p) => new MemoryProtection(this.ctx, p) as unknown as SS.Protection);
   }
 
+  /** Apps Script takes (String, String, Number): anything else, a missing message included, is refused. */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    void timeoutSeconds;
-    this.ctx.ui.toasts.push({ message: String(msg), title: title === undefined ? '' : String(title) });
+    const args = [msg, title, timeoutSeconds].slice(0, arguments.length);
+    const badTimeout = timeoutSeconds !== undefined && timeoutSeconds !== null && (typeof timeoutSeconds !== 'number' || Number.isNaN(timeoutSeconds));
+    if (typeof msg !== 'string' || (title !== undefined && typeof title !== 'string') || badTimeout) {
+      throw signatureError('SpreadsheetApp.Spreadsheet.toast', args);
+    }
+    this.ctx.ui.toasts.push({ message: msg, title: title ?? '' });
   }
 }
 
