@@ -1,7 +1,6 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../playground/server';
-import { launchChromium } from './support/browser';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/browser-suite';
 import { startTestPlayground } from './support/playground';
 
 /**
@@ -27,22 +26,12 @@ const ROWS = (headers: string[], statuses: string[]): string[][] => [
   ['Dee', '5000', '12%', '2000', '2000', '8000', statuses[3]!],
 ];
 
-let browser: Browser;
-const running: Playground[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(running.map((p) => p.close()));
-}, 60_000);
+const suite = browserSuite();
 
 async function openPlayground(rows: string[][], locale: string): Promise<Page> {
   const playground = await startTestPlayground({ source: { kind: 'csv', fileName: 'roster.csv', rows }, locale });
-  running.push(playground);
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  suite.closeAfter(playground);
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   const local = new URL(playground.url).origin;
   await page.route('**/*', (route) => (new URL(route.request().url()).origin === local ? route.continue() : route.abort()));

@@ -1,8 +1,7 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playground } from '../playground/server';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RosterSource } from '../playground/session';
-import { launchChromium } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { startTestPlayground } from './support/playground';
 
 /**
@@ -20,22 +19,12 @@ const GREEN = 'rgb(182, 215, 168)'; // #b6d7a8, the tab's "on track"
 const TILES = ['activeInfluencers', 'spend', 'revenue', 'roas', 'cpa', 'contractsExpiring', 'paymentsOverdue', 'followUpsDue'];
 const statusCell = (i: number): string => `${'ABCD'[i % 4]}${i < 4 ? 10 : 15}`;
 
-let browser: Browser;
-const running: Playground[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(running.map((p) => p.close()));
-}, 60_000);
+const suite = browserSuite();
 
 async function openPlayground(source: RosterSource): Promise<Page> {
   const playground = await startTestPlayground({ source, today: TODAY });
-  running.push(playground);
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  suite.closeAfter(playground);
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   const local = new URL(playground.url).origin;
   await page.route('**/*', (route) => (new URL(route.request().url()).origin === local ? route.continue() : route.abort()));

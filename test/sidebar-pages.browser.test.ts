@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Settings } from '../src/shared/api';
-import { launchChromium, openSidebar, readSidebarHtml, SIDEBAR_HTML, type OpenSidebar } from './support/browser';
+import { sidebarSuite } from './support/browser-suite';
 import { createPagesFake, HOSTILE_SHEET, HOSTILE_VALUE, movedView, startingOn, type PagesFakeOptions } from './support/fake-roster-server';
 
 /**
@@ -13,25 +12,11 @@ import { createPagesFake, HOSTILE_SHEET, HOSTILE_VALUE, movedView, startingOn, t
 const TEST_TIMEOUT = 60_000;
 const WAIT = { timeout: 20_000 };
 
-let browser: Browser;
-let html: string;
-const open: OpenSidebar[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(SIDEBAR_HTML)) throw new Error(`${SIDEBAR_HTML} is missing: run \`npm run build\` first`);
-  html = readSidebarHtml();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await browser?.close();
-}, 60_000);
+const suite = sidebarSuite();
 
 async function start(page: string, options: PagesFakeOptions = {}, then?: string) {
   const fake = createPagesFake(options);
-  const sidebar = await openSidebar(browser, fake.handler, { html: startingOn(html, page, then) });
-  open.push(sidebar);
+  const sidebar = await suite.open(fake.handler, { html: startingOn(suite.html, page, then) });
   await sidebar.page.getByTestId(`page-${page}`).waitFor(WAIT);
   return { ...sidebar, fake };
 }
@@ -277,11 +262,10 @@ describe('settings', () => {
     async () => {
       const message = 'Invalid settings: the low ROAS threshold must be below the star ROAS threshold.';
       const fake = createPagesFake();
-      const sidebar = await openSidebar(browser, (name, args) => {
+      const sidebar = await suite.open((name, args) => {
         if (name === 'saveSettings' && (args[0] as Settings).language === 'en') throw new Error(message);
         return fake.handler(name, args);
-      }, { html: startingOn(html, 'settings') });
-      open.push(sidebar);
+      }, { html: startingOn(suite.html, 'settings') });
       const { page } = sidebar;
       await page.waitForFunction(() => (document.querySelector('[data-testid="set-roasLow"]') as HTMLInputElement | null)?.value === '2', undefined, WAIT);
       await byId(page, 'set-language').selectOption('en');

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AllocationTabEdits } from '../src/shared/api';
-import { launchChromium, openSidebar, readSidebarHtml, SIDEBAR_HTML, type OpenSidebar } from './support/browser';
+import { sidebarSuite } from './support/browser-suite';
 import { createPagesFake, type PagesFakeOptions } from './support/fake-roster-server';
 
 /**
@@ -13,25 +12,11 @@ import { createPagesFake, type PagesFakeOptions } from './support/fake-roster-se
 const TEST_TIMEOUT = 60_000;
 const WAIT = { timeout: 20_000 };
 
-let browser: Browser;
-let html: string;
-const open: OpenSidebar[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(SIDEBAR_HTML)) throw new Error(`${SIDEBAR_HTML} is missing: run \`npm run build\` first`);
-  html = readSidebarHtml();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await browser?.close();
-}, 60_000);
+const suite = sidebarSuite();
 
 async function start(options: PagesFakeOptions = {}) {
   const fake = createPagesFake(options);
-  const sidebar = await openSidebar(browser, fake.handler, { html });
-  open.push(sidebar);
+  const sidebar = await suite.open(fake.handler);
   await sidebar.page.getByTestId('step-title').filter({ hasText: /\S/ }).waitFor(WAIT);
   return sidebar;
 }

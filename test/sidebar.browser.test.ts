@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SetupInfo } from '../src/shared/api';
-import { ADDON_STYLESHEET, launchChromium, openSidebar, readSidebarHtml, SIDEBAR_HTML, type OpenSidebar, type ScriptHandler } from './support/browser';
+import { ADDON_STYLESHEET, type OpenSidebar, type ScriptHandler } from './support/browser';
+import { sidebarSuite } from './support/browser-suite';
 import { createFakeServer, fakeHandler, fakeSetup, HOSTILE_SHEET } from './support/fake-server';
 
 /**
@@ -13,25 +13,11 @@ import { createFakeServer, fakeHandler, fakeSetup, HOSTILE_SHEET } from './suppo
 const TEST_TIMEOUT = 60_000;
 const WAIT = { timeout: 20_000 };
 
-let browser: Browser;
-let html: string;
-const open: OpenSidebar[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(SIDEBAR_HTML)) throw new Error(`${SIDEBAR_HTML} is missing: run \`npm run build\` first`);
-  html = readSidebarHtml();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await browser?.close();
-}, 60_000);
+const suite = sidebarSuite();
 
 /** Opens the sidebar and, unless told otherwise, waits for getSetup to have filled in the first step. */
 async function start(handler: ScriptHandler = fakeHandler(), ready = true): Promise<OpenSidebar> {
-  const sidebar = await openSidebar(browser, handler, { html });
-  open.push(sidebar);
+  const sidebar = await suite.open(handler);
   if (ready) await sidebar.page.getByTestId('step-title').filter({ hasText: /\S/ }).waitFor(WAIT);
   return sidebar;
 }

@@ -10,7 +10,7 @@
  */
 import { all, cell, compare, minus, num, ratio, textIs, TODAY, type BoolExpr, type NumExpr } from './alerts-expr';
 import { PAID_WORDS, statusWords } from './alerts-statuses';
-import { TIER_SCHEMES, type TierKey } from './domain';
+import { tierKeyOf, TIER_SCHEMES } from './domain';
 import { tidy } from './result';
 import type { RosterDetection, RosterField } from './roster';
 import type { AlertSettings, Language, Settings } from './settings';
@@ -103,19 +103,13 @@ function scoreBand(band: 'red' | 'yellow' | 'green') {
   };
 }
 
-/** Tier names a team's table may use for the tiers whose typical engagement the settings hold (SPEC "Language"). */
-const TIER_NAMES = new Map<string, TierKey>([
-  ['mega', 'mega'], ['macro', 'macro'], ['mid', 'mid'], ['midi', 'mid'], ['micro', 'micro'], ['nano', 'nano'],
-  ['头部', 'mega'], ['肩部', 'macro'], ['腰部', 'mid'], ['尾部', 'micro'], ['素人', 'nano'],
-]);
-
 /** Each tier's follower minimum and the engagement rate above which it looks bought, largest tier first. */
 function boughtLines(ctx: RuleContext): Array<{ atLeast: number; value: number }> | SkipReason {
   const scheme = ctx.tierScheme;
   const rows = typeof scheme === 'object' ? scheme.custom : TIER_SCHEMES[scheme].map((b) => ({ tier: b.tier, minFollowers: b.minFollowers, engagementTop: undefined }));
   const unknown: string[] = [];
   const lines = rows.map((row) => {
-    const key = TIER_NAMES.get(row.tier.trim().toLowerCase());
+    const key = tierKeyOf(row.tier);
     const top = row.engagementTop ?? (key ? ctx.alerts.engagementTop[key] : undefined);
     if (top === undefined) unknown.push(row.tier);
     return { atLeast: row.minFollowers, value: tidy(Math.min(1, ctx.alerts.boughtEngagementMultiple * (top ?? 0))) };

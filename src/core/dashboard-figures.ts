@@ -22,7 +22,7 @@
 import { all, cell, compare, minus, num, ratio, textIs, TODAY, type BoolExpr, type NumExpr } from './alerts-expr';
 import { statusWords, PIPELINE_STATUS_KEYS } from './alerts-statuses';
 import type { AlertSet, SkipReason } from './alerts';
-import { TIER_KEYS, TIER_SCHEMES, TIERS, type TierKey } from './domain';
+import { tierKeyOf, TIER_SCHEMES, type TierKey } from './domain';
 import { addOf, count, ratioOf, sumOf, type Figure, type Where } from './dashboard-expr';
 import type { RosterField } from './roster';
 import type { Settings } from './settings';
@@ -34,17 +34,6 @@ export interface TierRange {
   key: TierKey | null;
   min: number;
   below: number | null;
-}
-
-/** Chinese tier names (SPEC "Language"); a team's own table may use them, or English ones. */
-export const TIER_NAMES_ZH: Record<TierKey, string> = { mega: '头部', macro: '肩部', mid: '腰部', micro: '尾部', nano: '素人' };
-
-export function tierKeyOf(name: string): TierKey | null {
-  const n = name.trim().toLowerCase();
-  if (n === 'midi') return 'mid';
-  const i = TIERS.findIndex((t) => t.toLowerCase() === n);
-  if (i >= 0) return TIER_KEYS[i]!;
-  return TIER_KEYS.find((k) => TIER_NAMES_ZH[k] === n) ?? null;
 }
 
 /** The saved tier scheme as follower ranges, largest tier first. */

@@ -11,6 +11,18 @@ export const TIER_KEYS = ['mega', 'macro', 'mid', 'micro', 'nano'] as const;
 export type TierKey = (typeof TIER_KEYS)[number];
 export type PerTier<T> = Record<TierKey, T>;
 
+/** The tiers' Chinese names (SPEC "Language"): the tabs write them in a Chinese workbook and a team's table may use them. */
+export const TIER_NAMES_ZH: PerTier<string> = { mega: '头部', macro: '肩部', mid: '腰部', micro: '尾部', nano: '素人' };
+
+/** The known tier a tier name stands for, by its English or Chinese name ("Midi" is seed 002's Mid); null for a team's own. */
+export function tierKeyOf(name: string): TierKey | null {
+  const n = name.trim().toLowerCase();
+  if (n === 'midi') return 'mid';
+  const i = TIERS.findIndex((t) => t.toLowerCase() === n);
+  if (i >= 0) return TIER_KEYS[i]!;
+  return TIER_KEYS.find((k) => TIER_NAMES_ZH[k] === n) ?? null;
+}
+
 export interface TierBand {
   tier: string;
   /** Minimum followers, inclusive. */

@@ -85,7 +85,7 @@ export function forecastCells(calibration: TabCalibration, language: Language, t
   const whole = MONEY_WHOLE(money);
   const number = (value: number | null, format: string): PlanCell => (value === null ? { value: '' } : { value, format });
 
-  const rows = TIER_KEYS.map((tier, i): PlanCell[] => {
+  const rows = TIER_KEYS.map((tier): PlanCell[] => {
     const m = calibration.kind === 'calibrated' ? calibration.models[tier] : null;
     const curve = m?.curve.kind === 'hill' ? m.curve : null;
     return [

@@ -6,7 +6,7 @@
 import { ALERT_LABELS, type Language } from './labels';
 import { DASHBOARD_LABELS } from './dashboard-labels';
 import { figureFormula, quoteText, type Figure, type RangeOf } from '../core/dashboard-expr';
-import { TIER_NAMES_ZH, type NotAvailable } from '../core/dashboard-figures';
+import type { NotAvailable } from '../core/dashboard-figures';
 import type { Dashboard, FigureValue, TextCells } from '../core/dashboard';
 import type { RosterField } from '../core/roster';
 import { a1, columnLetter, type PlanCell } from './types';
@@ -103,10 +103,4 @@ export class FigureCells {
 export function statusFormula(cell: string, green: string, yellow: string, direction: 'higher' | 'lower', words: Record<'green' | 'yellow' | 'red', string>): string {
   const at = direction === 'higher' ? '>=' : '<=';
   return `=IF(ISNUMBER(${cell}),IF(${cell}${at}${green},${quoteText(words.green)},IF(${cell}${at}${yellow},${quoteText(words.yellow)},${quoteText(words.red)})),"")`;
-}
-
-/** The seed's tier names in the workbook's language (SPEC "Language"); a team's own names stay as written. */
-export function tierName(name: string, key: keyof typeof TIER_NAMES_ZH | null, language: Language): string {
-  if (language !== 'zh' || !key) return name;
-  return ['mega', 'macro', 'mid', 'midi', 'micro', 'nano'].includes(name.trim().toLowerCase()) ? TIER_NAMES_ZH[key] : name;
 }

@@ -5,10 +5,10 @@
 import type { Dashboard, ListEntry } from '../core/dashboard';
 import { LIST_SIZE, rankingFormulas } from '../core/dashboard-ranking';
 import type { RosterField } from '../core/roster';
-import { AS_OF_COLOR, HEADER_BG, LABEL_COLOR, naReason, rosterRefs, textColumns, tierName } from './dashboard-cells';
+import { AS_OF_COLOR, HEADER_BG, LABEL_COLOR, naReason, rosterRefs, textColumns } from './dashboard-cells';
 import { DASHBOARD_LABELS } from './dashboard-labels';
 import type { DashboardLayout } from './dashboard-sheet';
-import type { Language } from './labels';
+import { tierLabel, type Language } from './labels';
 import { a1, type PlanCell } from './types';
 
 /** Columns of a list: influencer, tier, spend, revenue, ROAS, roster row. */
@@ -51,7 +51,7 @@ export function listSection(put: Put, d: Dashboard, L: DashboardLayout, language
         put(row, C.roas, { formula: `=${live.roas(side, k, { count })}`, format: formats[C.roas]! });
         put(row, C.row, { formula: `=${live.row(side, k, roasCell)}` });
         put(row, C.name, nameField ? { formula: `=${live.pick(nameField, rowCell, true)}` } : {});
-        const names = d.tiers.map((tier) => tierName(tier.name, tier.key, language));
+        const names = d.tiers.map((tier) => tierLabel(tier.name, language));
         put(row, C.tier, d.roster.columns.followers ? { formula: `=${live.tier(rowCell, d.tiers, names)}` } : {});
         put(row, C.spend, spendField ? { formula: `=${live.pick(spendField, rowCell, false)}`, format: money } : {});
         put(row, C.revenue, revenueField ? { formula: `=${live.pick(revenueField, rowCell, false)}`, format: money } : {});
@@ -59,7 +59,7 @@ export function listSection(put: Put, d: Dashboard, L: DashboardLayout, language
         const entry: ListEntry | undefined = lists[side][k - 1];
         const tier = entry && entry.tier !== null ? d.tiers[entry.tier]! : null;
         put(row, C.name, entry && nameField ? asOfCell(entry.name) : {});
-        put(row, C.tier, tier ? asOfCell(tierName(tier.name, tier.key, language)) : {});
+        put(row, C.tier, tier ? asOfCell(tierLabel(tier.name, language)) : {});
         put(row, C.spend, entry?.spend != null ? asOfCell(entry.spend, money) : {});
         put(row, C.revenue, entry?.revenue != null ? asOfCell(entry.revenue, money) : {});
         put(row, C.roas, entry ? asOfCell(entry.roas, formats[C.roas]) : {});

@@ -12,10 +12,10 @@ import type { Dashboard } from '../core/dashboard';
 import { BAND_DIRECTION, BAND_KEYS, targetRoasOf, type BandKey } from '../core/dashboard-settings';
 import { FUNNEL_RATES, TILE_IDS, TILES, type TileId } from '../core/dashboard-status';
 import { DASHBOARD_LABELS } from './dashboard-labels';
-import { AS_OF_COLOR, FigureCells, HEADER_BG, LABEL_COLOR, naReason, sheetRef, statusFormula, textColumns, tierName } from './dashboard-cells';
+import { AS_OF_COLOR, FigureCells, HEADER_BG, LABEL_COLOR, naReason, sheetRef, statusFormula, textColumns } from './dashboard-cells';
 import { listSection } from './dashboard-lists';
 import { LAYOUT as ALLOCATION_LAYOUT } from './allocation-sheet';
-import type { Language } from './labels';
+import { tierLabel, type Language } from './labels';
 import { a1, a1Range, type PlanCell, type PlanChart, type PlanRule, type SheetPlan } from './types';
 
 export const DASHBOARD_KIND = 'dashboard';
@@ -99,7 +99,7 @@ export function dashboardSheetPlan(d: Dashboard, options: DashboardSheetOptions)
     const row = L.tierFirst + i;
     const id = (metric: string): string => (scope === 'all' ? metric : `${metric}@${scope}`);
     const tier = scope === 'all' ? null : d.tiers[scope]!;
-    const name = tier ? tierName(tier.name, tier.key, language) : t.allTiers;
+    const name = tier ? tierLabel(tier.name, language) : t.allTiers;
     put(row, 1, text(name, { bold: scope === 'all' }));
     put(row, C.active, cells.cell(id('active'), row, C.active, { format: COUNT }));
     put(row, C.spend, cells.cell(id('spend'), row, C.spend, { format: money }));

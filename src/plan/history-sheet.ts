@@ -2,9 +2,9 @@ import { TIER_KEYS, TIERS, type CurrencyCode } from '../core/domain';
 import { parseNumber } from '../core/parse';
 import { readQuarterKey } from '../core/quarter';
 import type { TierQuarterTotals } from '../core/rebalance';
-import { LABELS, type Language } from './labels';
+import { LABELS, tierLabel, type Language } from './labels';
 import { figure, formula, FORMATS, header, moneyFormats, quiet, text, title } from './rebalance-cells';
-import { REBALANCE_LABELS, tierLabel } from './rebalance-labels';
+import { REBALANCE_LABELS } from './rebalance-labels';
 import { a1, type PlanCell, type SheetPlan } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { UncheckedReason } from '../core/alerts-cells';
-import type { Geography, PartnershipType, Stage, TierKey } from '../core/domain';
+import { tierKeyOf, TIER_KEYS, TIER_NAMES_ZH, TIERS, type Geography, type PartnershipType, type Stage, type TierKey } from '../core/domain';
 import type { RosterField } from '../core/roster';
 
 /** Words the generated tabs use, in the two languages the add-on speaks. Formula results use these too. */
@@ -41,7 +41,7 @@ const en = {
   validationBudget: 'A budget of 0 or more',
   validationShare: 'A share between 0% and 100%',
   chartTitle: 'Budget by tier',
-  tierNames: { mega: 'Mega', macro: 'Macro', mid: 'Mid', micro: 'Micro', nano: 'Nano' } as Record<TierKey, string>,
+  tierNames: Object.fromEntries(TIER_KEYS.map((k, i) => [k, TIERS[i]!])) as Record<TierKey, string>,
   /** What the period and stage input cells show; reading an edited cell accepts these in either language. */
   periodValues: { month: 'month', quarter: 'quarter' } as Record<'month' | 'quarter', string>,
   stageNames: { awareness: 'awareness', growth: 'growth', maturity: 'maturity', 'roi-first': 'roi-first', custom: 'custom' } as Record<Stage | 'custom', string>,
@@ -83,12 +83,24 @@ const zh: Labels = {
   validationBudget: '预算须为 0 或以上',
   validationShare: '占比须在 0% 到 100% 之间',
   chartTitle: '各层级预算',
-  tierNames: { mega: '头部', macro: '肩部', mid: '腰部', micro: '尾部', nano: '素人' },
+  tierNames: TIER_NAMES_ZH,
   periodValues: { month: '按月', quarter: '按季度' },
   stageNames: { awareness: '品牌认知期', growth: '增长期', maturity: '成熟期', 'roi-first': '投产优先', custom: '自定义' },
 };
 
 export const LABELS: Record<Language, Labels> = { en, zh };
+
+/**
+ * A tier's name in the workbook language (SPEC "Language"): a known tier by its Chinese name in Chinese and its
+ * English name in English; a team's own tier, or a Chinese name in an English workbook, as written.
+ */
+export function tierLabel(tier: string, language: Language): string {
+  if (language === 'zh') {
+    const key = tierKeyOf(tier);
+    return key ? LABELS.zh.tierNames[key] : tier;
+  }
+  return TIERS.find((t) => t.toLowerCase() === tier.trim().toLowerCase()) ?? tier;
+}
 
 /** Words of the roster alerts: the status dropdown's help, why a cell could not be checked, why an alert was skipped. */
 export interface AlertLabels {

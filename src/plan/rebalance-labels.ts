@@ -1,9 +1,8 @@
 import type { LimitedBy } from '../core/allocator';
 import type { TierModel } from '../core/calibration';
-import { TIER_KEYS, TIERS } from '../core/domain';
 import type { MoveReason } from '../core/rebalance';
 import type { Decision, NotEnoughData } from '../core/renewal';
-import { LABELS, type Language } from './labels';
+import type { Language } from './labels';
 
 /**
  * Words of the Rebalance and History tabs in the two languages the add-on speaks. The allocator gives each move as
@@ -266,9 +265,3 @@ function zhMove(r: Moved, c: PhraseContext): string {
 }
 
 export const REBALANCE_LABELS: Record<Language, RebalanceLabels> = { en, zh };
-
-/** A tier's name in the workbook language: the known tiers by their Chinese names in Chinese, a team's own as written. */
-export function tierLabel(tier: string, language: Language): string {
-  const i = TIERS.findIndex((t) => t.toLowerCase() === tier.trim().toLowerCase());
-  return i < 0 ? tier : LABELS[language].tierNames[TIER_KEYS[i]!];
-}

@@ -1,8 +1,8 @@
 import type { PerformanceRecord } from '../core/performance';
 import type { Decision, TierDecisions } from '../core/renewal';
-import type { Language } from './labels';
+import { tierLabel, type Language } from './labels';
 import { figure, formula, FORMATS, header, section, text, type MoneyFormats } from './rebalance-cells';
-import { REBALANCE_LABELS, tierLabel } from './rebalance-labels';
+import { REBALANCE_LABELS } from './rebalance-labels';
 import { a1, type PlanCell } from './types';
 
 /**

@@ -1,9 +1,9 @@
 import type { CurrencyCode } from '../core/domain';
 import type { PerformanceRecord, TierPerformance } from '../core/performance';
 import type { RebalanceModel } from '../core/rebalance';
-import type { Language } from './labels';
+import { tierLabel, type Language } from './labels';
 import { figure, formula, FORMATS, header, input, moneyFormats, QUIET, quiet, section, text, title } from './rebalance-cells';
-import { REBALANCE_LABELS, tierLabel, type BudgetSource, type QuarterSource } from './rebalance-labels';
+import { REBALANCE_LABELS, type BudgetSource, type QuarterSource } from './rebalance-labels';
 import { listsBlock, type ListPlacement } from './rebalance-lists';
 import { a1, a1Range, type PlanCell, type SheetPlan } from './types';
 

@@ -1,7 +1,7 @@
 import { TARGET_ROAS, REBALANCE_BOUNDS } from '../core/domain';
 import { rebalanceModel, type RebalanceModel, type TierQuarterTotals } from '../core/rebalance';
 import { historySheetPlan, mergeHistory } from '../plan/history-sheet';
-import { tierLabel } from '../plan/rebalance-labels';
+import { tierLabel } from '../plan/labels';
 import { describeRebalance, rebalanceSheetPlan, type RebalanceSheetInput } from '../plan/rebalance-sheet';
 import { renderPlan_ } from '../sheets/render';
 import { activeSpreadsheet_, withDocumentLock_ } from '../sheets/services';

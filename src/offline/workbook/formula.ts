@@ -9,7 +9,7 @@ import { columnToLetters, lettersToColumn } from './a1';
 const CELL_REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(])/g;
 
 function shiftSegment(text: string, rows: number, columns: number): string {
-  return text.replace(CELL_REF, (whole, lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+  return text.replace(CELL_REF, (_whole, lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
     const column = colAbs ? lettersToColumn(letters) : lettersToColumn(letters) + columns;
     const row = rowAbs ? Number(digits) : Number(digits) + rows;
     // A reference pushed off the sheet becomes #REF! in Sheets.
